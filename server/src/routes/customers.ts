@@ -1,0 +1,31 @@
+import type { AppEnv } from '../auth/session.ts'
+import type { AppDeps } from '../deps.ts'
+import { corporateDeltaSchema, customerParamSchema, personalAssignSchema, personalTagParamSchema } from '@app/shared'
+import { Hono } from 'hono'
+import { zValidator } from '../lib/validator.ts'
+import { applyCorporateDelta, getCustomerTags } from '../services/customer-tags.ts'
+import { assignPersonalTag, unassignPersonalTag } from '../services/personal-tags.ts'
+
+export function customerRoutes(deps: AppDeps) {
+  const { db, hooks } = deps
+  return new Hono<AppEnv>()
+    .get('/customers/:externalUserId/tags', zValidator('param', customerParamSchema), (c) => {
+      const { externalUserId } = c.req.valid('param')
+      return c.json(getCustomerTags(db, c.get('viewer'), externalUserId, hooks), 200)
+    })
+    .post('/customers/:externalUserId/corporate-tags', zValidator('param', customerParamSchema), zValidator('json', corporateDeltaSchema), (c) => {
+      const { externalUserId } = c.req.valid('param')
+      const delta = c.req.valid('json')
+      return c.json(applyCorporateDelta(db, c.get('viewer'), externalUserId, delta, hooks), 200)
+    })
+    .put('/customers/:externalUserId/personal-tags/:tagId', zValidator('param', personalTagParamSchema), zValidator('json', personalAssignSchema), (c) => {
+      const { externalUserId, tagId } = c.req.valid('param')
+      const { note } = c.req.valid('json')
+      const result = assignPersonalTag(db, c.get('viewer'), externalUserId, tagId, note)
+      return c.json(result.assignment, result.created ? 201 : 200)
+    })
+    .delete('/customers/:externalUserId/personal-tags/:tagId', zValidator('param', personalTagParamSchema), (c) => {
+      const { externalUserId, tagId } = c.req.valid('param')
+      return c.json(unassignPersonalTag(db, c.get('viewer'), externalUserId, tagId), 200)
+    })
+}

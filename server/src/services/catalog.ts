@@ -1,0 +1,132 @@
+import type { Db } from '../db/client.ts'
+import { asc, isNull } from 'drizzle-orm'
+import * as t from '../db/schema.ts'
+
+export interface AccessRule { targetType: 'department' | 'member' | 'role', targetId: string }
+
+export interface CatalogTag { id: number, name: string, sortOrder: number, wecomId: string | null }
+
+export interface CatalogGroup {
+  id: number
+  name: string
+  parentId: number | null
+  sortOrder: number
+  locked: boolean
+  exclusive: boolean
+  wecomId: string | null
+  scope: AccessRule[]
+  editors: AccessRule[]
+  tags: CatalogTag[]
+}
+
+export interface Catalog {
+  version: number
+  /** Live groups in display order: depth-first through the tree, siblings by sortOrder. */
+  groups: CatalogGroup[]
+  groupsById: Map<number, CatalogGroup>
+  /** Live tag id → its group. */
+  tagGroup: Map<number, CatalogGroup>
+  departments: Map<number, { id: number, name: string, parentId: number | null }>
+  memberNames: Map<string, string>
+  /** Per-catalog memo for derived data (viewers, their group views); dropped with the catalog. */
+  memo: Map<string, unknown>
+}
+
+/**
+ * The corporate tag library and org chart, read once and kept in memory until something
+ * changes them. The sidebar's hot path then costs one indexed read of the customer's
+ * assignments instead of re-reading 300 groups per request. Every write to groups, tags,
+ * access rules, departments, members or roles must call `invalidateCatalog`.
+ */
+const cache = new WeakMap<Db, Catalog>()
+const versions = new WeakMap<Db, number>()
+
+export function invalidateCatalog(db: Db): void {
+  versions.set(db, (versions.get(db) ?? 0) + 1)
+  cache.delete(db)
+}
+
+export function catalogVersion(db: Db): number {
+  return versions.get(db) ?? 0
+}
+
+export function getCatalog(db: Db): Catalog {
+  const hit = cache.get(db)
+  if (hit) return hit
+  const catalog = loadCatalog(db)
+  cache.set(db, catalog)
+  return catalog
+}
+
+function loadCatalog(db: Db): Catalog {
+  const groupRows = db.select().from(t.tagGroups).where(isNull(t.tagGroups.deletedAt)).orderBy(asc(t.tagGroups.sortOrder), asc(t.tagGroups.id)).all()
+  const tagRows = db.select().from(t.corpTags).where(isNull(t.corpTags.deletedAt)).orderBy(asc(t.corpTags.sortOrder), asc(t.corpTags.id)).all()
+  const accessRows = db.select().from(t.groupAccess).all()
+
+  const byId = new Map<number, CatalogGroup>()
+  for (const g of groupRows) {
+    byId.set(g.id, {
+      id: g.id,
+      name: g.name,
+      parentId: g.parentId,
+      sortOrder: g.sortOrder,
+      locked: g.locked,
+      exclusive: g.exclusive,
+      wecomId: g.wecomId,
+      scope: [],
+      editors: [],
+      tags: [],
+    })
+  }
+  for (const a of accessRows) {
+    const g = byId.get(a.groupId)
+    if (g) (a.kind === 'scope' ? g.scope : g.editors).push({ targetType: a.targetType, targetId: a.targetId })
+  }
+  const tagGroup = new Map<number, CatalogGroup>()
+  for (const tag of tagRows) {
+    const g = byId.get(tag.groupId)
+    if (!g) continue
+    g.tags.push({ id: tag.id, name: tag.name, sortOrder: tag.sortOrder, wecomId: tag.wecomId })
+    tagGroup.set(tag.id, g)
+  }
+
+  // Depth-first order so children follow their parent; orphans (parent deleted) are hidden.
+  const children = new Map<number | null, CatalogGroup[]>()
+  for (const g of byId.values()) {
+    const key = g.parentId !== null && byId.has(g.parentId) ? g.parentId : (g.parentId === null ? null : -1)
+    if (!children.has(key)) children.set(key, [])
+    children.get(key)!.push(g)
+  }
+  const ordered: CatalogGroup[] = []
+  const walk = (parent: number | null) => {
+    for (const g of children.get(parent) ?? []) {
+      ordered.push(g)
+      walk(g.id)
+    }
+  }
+  walk(null)
+
+  const departments = new Map(db.select().from(t.departments).all().map(d => [d.id, { id: d.id, name: d.name, parentId: d.parentId }]))
+  const memberNames = new Map(db.select({ id: t.members.userId, name: t.members.name }).from(t.members).all().map(m => [m.id, m.name]))
+  const live = new Set(ordered)
+  return {
+    version: catalogVersion(db),
+    groups: ordered,
+    groupsById: new Map(ordered.map(g => [g.id, g])),
+    tagGroup: new Map([...tagGroup].filter(([, g]) => live.has(g))),
+    departments,
+    memberNames,
+    memo: new Map(),
+  }
+}
+
+/** Names from the root down to this group. */
+export function groupPath(catalog: Catalog, group: CatalogGroup): string[] {
+  const path: string[] = []
+  let g: CatalogGroup | undefined = group
+  while (g) {
+    path.unshift(g.name)
+    g = g.parentId === null ? undefined : catalog.groupsById.get(g.parentId)
+  }
+  return path
+}

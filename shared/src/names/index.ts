@@ -1,0 +1,5 @@
+export * from './check.ts'
+export * from './forbidden.ts'
+export * from './normalize.ts'
+export * from './similarity.ts'
+export * from './vague.ts'
