@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
+import type { WecomConfig } from '../wecom/config.ts'
+import { parseWecomConfig } from '../wecom/config.ts'
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 
@@ -23,7 +25,7 @@ const envSchema = z.object({
   LOG_REQUESTS: z.enum(['0', '1']).default('0'),
 })
 
-export type Config = z.infer<typeof envSchema> & { mode: 'demo' | 'live' }
+export type Config = z.infer<typeof envSchema> & { mode: 'demo' | 'live', wecom?: WecomConfig }
 
 export class ConfigError extends Error {}
 
@@ -34,13 +36,13 @@ export class ConfigError extends Error {}
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
   const parsed = envSchema.safeParse(present)
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map(i => `  ${i.path.join('.')}: ${i.message}`)
-    throw new ConfigError(`配置错误 (invalid configuration):\n${lines.join('\n')}`)
-  }
   // Live mode is chosen by setting the WeCom variables; see wecom/config.ts.
   const mode = env.WECOM_CORP_ID ? 'live' : 'demo'
-  return { ...parsed.data, mode }
+  const live = mode === 'live' ? parseWecomConfig(env) : { issues: [] }
+  const lines = [...(parsed.success ? [] : parsed.error.issues.map(i => `  ${i.path.join('.')}: ${i.message}`)), ...live.issues]
+  if (!parsed.success || lines.length > 0)
+    throw new ConfigError(`配置错误 (invalid configuration):\n${[...new Set(lines)].join('\n')}`)
+  return { ...parsed.data, mode, ...(live.config ? { wecom: live.config } : {}) }
 }
 
 export function webDistExists(config: Config): boolean {
