@@ -1,4 +1,4 @@
-import type { JsSignature } from '../api/wecom.ts'
+import type { JsSignature } from '@app/shared'
 import * as ww from '@wecom/jssdk'
 import { getJsSignature } from '../api/wecom.ts'
 
