@@ -22,7 +22,6 @@ const envSchema = z.object({
   RECYCLE_RETENTION_DAYS: intVar(7, 1, 365),
   PERSONAL_TAG_CAP: intVar(200, 1, 10_000),
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
-  LOG_REQUESTS: z.enum(['0', '1']).default('0'),
 })
 
 export type Config = z.infer<typeof envSchema> & { mode: 'demo' | 'live', wecom?: WecomConfig }
