@@ -13,7 +13,9 @@ import { handleError } from './lib/on-error.ts'
 import { sameOrigin } from './lib/same-origin.ts'
 import { authRoutes } from './routes/auth.ts'
 import { customerRoutes } from './routes/customers.ts'
+import { handoverRoutes } from './routes/handover.ts'
 import { personalTagRoutes } from './routes/personal-tags.ts'
+import { proposalRoutes } from './routes/proposals.ts'
 import { tagNameRoutes } from './routes/tag-names.ts'
 
 /**
@@ -34,6 +36,8 @@ export function createApp(deps: AppDeps) {
     .route('/', customerRoutes(deps))
     .route('/', personalTagRoutes(deps))
     .route('/', tagNameRoutes(deps))
+    .route('/', proposalRoutes(deps))
+    .route('/', handoverRoutes(deps))
 
   const app = new Hono<AppEnv>()
     .use(secureHeaders({ xFrameOptions: false, crossOriginResourcePolicy: false }))
