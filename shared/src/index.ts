@@ -1,6 +1,7 @@
 export * from './constants.ts'
 export * from './errors.ts'
 export * from './names/index.ts'
+export * from './schemas/admin.ts'
 export * from './schemas/auth.ts'
 export * from './schemas/common.ts'
 export * from './schemas/customer-tags.ts'

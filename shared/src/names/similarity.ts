@@ -42,7 +42,7 @@ export function nameCore(name: string): string {
 /** Digit runs, Latin runs and single value characters, taken before separators are dropped ("20-25岁" → 20, 25). */
 function valueTokens(name: string): string[] {
   const text = name.normalize('NFKC').toLowerCase()
-  const tokens = text.match(/\d+|[a-z]+/gu) ?? []
+  const tokens: string[] = [...(text.match(/\d+|[a-z]+/gu) ?? [])]
   for (const ch of text) if (VALUE_CHARS.has(ch)) tokens.push(ch)
   return tokens
 }
