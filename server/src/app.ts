@@ -17,6 +17,10 @@ import { handoverRoutes } from './routes/handover.ts'
 import { personalTagRoutes } from './routes/personal-tags.ts'
 import { proposalRoutes } from './routes/proposals.ts'
 import { tagNameRoutes } from './routes/tag-names.ts'
+import { callbackRoutes } from './wecom/callback.ts'
+import { jsSignatureRoutes } from './wecom/js-signature.ts'
+import { oauthRoutes } from './wecom/oauth.ts'
+import { outboxRoutes } from './wecom/outbox-routes.ts'
 
 /**
  * Builds the whole HTTP app. No side effects: index.ts serves it, tests call
@@ -38,10 +42,15 @@ export function createApp(deps: AppDeps) {
     .route('/', tagNameRoutes(deps))
     .route('/', proposalRoutes(deps))
     .route('/', handoverRoutes(deps))
+    .route('/', jsSignatureRoutes(deps))
+    .route('/', outboxRoutes(deps))
 
   const app = new Hono<AppEnv>()
     .use(secureHeaders({ xFrameOptions: false, crossOriginResourcePolicy: false }))
     .route('/api', api)
+    // Live mode: WeCom's OAuth redirect and server-to-server callbacks, outside /api's CSRF check.
+    .route('/', oauthRoutes(deps))
+    .route('/', callbackRoutes(deps))
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'NOT_FOUND', message: `没有这个接口：${c.req.method} ${c.req.path}` } }, 404)

@@ -6,6 +6,7 @@ import { createDb } from './db/client.ts'
 import * as t from './db/schema.ts'
 import { ConfigError, loadConfig, webDistExists } from './lib/config.ts'
 import { seedDemoCompany } from './seed/seed-demo.ts'
+import { startLiveMode } from './wecom/live.ts'
 
 type Db = ReturnType<typeof createDb>
 
@@ -23,8 +24,12 @@ function main() {
   const db = createDb(config.DATABASE_PATH)
   if (config.mode === 'demo' && config.SEED_DEMO === 'auto' && seedDemoCompany(db))
     console.log('[demo] created the demo company in', config.DATABASE_PATH)
+  if (config.wecom?.WECOM_SEED_DEMO === '1' && seedDemoCompany(db))
+    console.log('[live] created the demo company (WECOM_SEED_DEMO=1) in', config.DATABASE_PATH)
   const sessionSecret = config.SESSION_SECRET ?? demoSessionSecret(db)
-  const app = createApp({ db, config, sessionSecret, hooks: {} })
+  // Live mode: WeCom client, outbox worker and tag sync run beside the app (wecom/live.ts).
+  const live = config.mode === 'live' ? startLiveMode(db, config) : undefined
+  const app = createApp({ db, config, sessionSecret, hooks: live?.hooks ?? {}, wecom: live?.runtime })
   if (webDistExists(config)) serveWeb(app, config.WEB_DIST)
   else console.warn(`[web] ${config.WEB_DIST} has no index.html: run \`pnpm build\` to serve the page`)
 
@@ -32,7 +37,8 @@ function main() {
     console.log(`[server] ${config.mode} mode on http://${info.address === '127.0.0.1' ? 'localhost' : info.address}:${info.port}`)
   })
   const shutdown = () => {
-    server.close(() => {
+    server.close(async () => {
+      await live?.stop()
       db.$client.close()
       process.exit(0)
     })

@@ -29,6 +29,8 @@ const liveSchema = z.object({
   WECOM_OUTBOX_LEASE_MS: intVar(60_000, 100, 3_600_000),
   /** Callbacks older or newer than this are refused as replays. */
   WECOM_CALLBACK_WINDOW_S: intVar(300, 10, 86_400),
+  /** 1 = create the demo company's org chart and tags at first start (the emulated setup only). */
+  WECOM_SEED_DEMO: z.enum(['0', '1']).default('0'),
 })
 
 export type WecomConfig = z.infer<typeof liveSchema>
