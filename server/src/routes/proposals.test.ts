@@ -122,6 +122,15 @@ describe('promotion requests: transitions and refusals', () => {
     expect((await propose(zs, { personalTagId: highIntent, reason: '补充了理由' })).status).toBe(201)
   })
 
+  it('should withdraw a pending request when its personal tag is deleted, keeping the request readable', async () => {
+    const { body: p } = await propose(zs, { personalTagId: highIntent })
+    const del = await zs.delete(`/api/personal-tags/${highIntent}`)
+    expect(del.status).toBe(200)
+    expect((await zs.get('/api/personal-tags')).body.tags.map((x: { name: string }) => x.name)).not.toContain('高意向')
+    expect((await zs.get(`/api/proposals/${p.id}`)).body).toMatchObject({ status: 'withdrawn', personalTag: { name: '高意向', retired: true } })
+    expect((await ww.get('/api/proposals/summary')).body.pendingToDecide).toBe(0)
+  })
+
   it('should approve once; a second approval is refused', async () => {
     const { body: p } = await propose(zs, { personalTagId: highIntent })
     const ok = await ww.post(`/api/proposals/${p.id}/approve`, approveAll)

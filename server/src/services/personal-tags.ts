@@ -9,6 +9,7 @@ import { AppError, notFound } from '../lib/errors.ts'
 import { audit } from './audit.ts'
 import { requireCustomer } from './customer-tags.ts'
 import { checkTagName } from './name-check.ts'
+import { removePersonalTagRow } from './proposal-tag-removal.ts'
 
 const NOT_FOUND = '个人标签不存在'
 
@@ -82,7 +83,7 @@ export function deletePersonalTag(db: Db, viewer: Viewer, tagId: number) {
     const tag = requireOwnTag(db, viewer, tagId)
     const removed = db.delete(t.customerPersonalTags).where(eq(t.customerPersonalTags.tagId, tagId))
       .returning({ externalUserId: t.customerPersonalTags.externalUserId, note: t.customerPersonalTags.note }).all()
-    db.delete(t.personalTags).where(eq(t.personalTags.id, tagId)).run()
+    removePersonalTagRow(db, viewer.userId, tagId)
     audit(db, { actorId: viewer.userId, action: 'personal_tag.delete', targetType: 'personal_tag', targetId: tagId, ownerId: viewer.userId, before: { name: tag.name, assignments: removed } })
     return { removed: { id: tag.id, name: tag.name, assignments: removed.length } }
   })
