@@ -11,6 +11,7 @@ import { requireSession } from './auth/session.ts'
 import { AppError } from './lib/errors.ts'
 import { handleError } from './lib/on-error.ts'
 import { sameOrigin } from './lib/same-origin.ts'
+import { adminRoutes } from './routes/admin.ts'
 import { authRoutes } from './routes/auth.ts'
 import { customerRoutes } from './routes/customers.ts'
 import { handoverRoutes } from './routes/handover.ts'
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps) {
     .route('/', customerRoutes(deps))
     .route('/', personalTagRoutes(deps))
     .route('/', tagNameRoutes(deps))
+    .route('/', adminRoutes(deps))
     .route('/', proposalRoutes(deps))
     .route('/', handoverRoutes(deps))
     .route('/', jsSignatureRoutes(deps))

@@ -6,6 +6,7 @@ import { createDb } from './db/client.ts'
 import * as t from './db/schema.ts'
 import { ConfigError, loadConfig, webDistExists } from './lib/config.ts'
 import { seedDemoCompany } from './seed/seed-demo.ts'
+import { startPurgeJob } from './services/admin/purge-job.ts'
 import { startLiveMode } from './wecom/live.ts'
 
 type Db = ReturnType<typeof createDb>
@@ -29,6 +30,8 @@ function main() {
   const sessionSecret = config.SESSION_SECRET ?? demoSessionSecret(db)
   // Live mode: WeCom client, outbox worker and tag sync run beside the app (wecom/live.ts).
   const live = config.mode === 'live' ? startLiveMode(db, config) : undefined
+  // Purges recycle-bin items past RECYCLE_RETENTION_DAYS on a schedule (croner).
+  const purgeJob = startPurgeJob(db, config)
   const app = createApp({ db, config, sessionSecret, hooks: live?.hooks ?? {}, wecom: live?.runtime })
   if (webDistExists(config)) serveWeb(app, config.WEB_DIST)
   else console.warn(`[web] ${config.WEB_DIST} has no index.html: run \`pnpm build\` to serve the page`)
@@ -37,6 +40,7 @@ function main() {
     console.log(`[server] ${config.mode} mode on http://${info.address === '127.0.0.1' ? 'localhost' : info.address}:${info.port}`)
   })
   const shutdown = () => {
+    purgeJob.stop()
     server.close(async () => {
       await live?.stop()
       db.$client.close()

@@ -1,0 +1,20 @@
+import type { AppEnv } from '../auth/session.ts'
+import type { AppDeps } from '../deps.ts'
+import { Hono } from 'hono'
+import { adminAccessRoutes } from './admin-access.ts'
+import { adminAuditRoutes } from './admin-audit.ts'
+import { adminGroupRoutes } from './admin-groups.ts'
+import { adminRecycleBinRoutes } from './admin-recycle-bin.ts'
+import { adminRoleRoutes } from './admin-roles.ts'
+import { adminTagRoutes } from './admin-tags.ts'
+
+/** Every /api/admin endpoint (issue 4); each sub-app requires the admin role itself. */
+export function adminRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>()
+    .route('/', adminGroupRoutes(deps))
+    .route('/', adminTagRoutes(deps))
+    .route('/', adminAccessRoutes(deps))
+    .route('/', adminRecycleBinRoutes(deps))
+    .route('/', adminAuditRoutes(deps))
+    .route('/', adminRoleRoutes(deps))
+}
