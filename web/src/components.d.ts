@@ -11,9 +11,25 @@ export {}
 /* prettier-ignore */
 declare module 'vue' {
   export interface GlobalComponents {
+    CorporateTagGroup: typeof import('./components/CorporateTagGroup.vue')['default']
+    CorporateTagPane: typeof import('./components/CorporateTagPane.vue')['default']
+    CustomerHeader: typeof import('./components/CustomerHeader.vue')['default']
+    PersonalNoteSheet: typeof import('./components/PersonalNoteSheet.vue')['default']
+    PersonalTagAddSheet: typeof import('./components/PersonalTagAddSheet.vue')['default']
+    PersonalTagChip: typeof import('./components/PersonalTagChip.vue')['default']
+    PersonalTagPane: typeof import('./components/PersonalTagPane.vue')['default']
+    PersonalUndoToast: typeof import('./components/PersonalUndoToast.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
+    TheDemoBar: typeof import('./components/TheDemoBar.vue')['default']
+    VanButton: typeof import('vant/es')['Button']
     VanConfigProvider: typeof import('vant/es')['ConfigProvider']
     VanEmpty: typeof import('vant/es')['Empty']
+    VanField: typeof import('vant/es')['Field']
+    VanIcon: typeof import('vant/es')['Icon']
+    VanImage: typeof import('vant/es')['Image']
+    VanLoading: typeof import('vant/es')['Loading']
+    VanPopup: typeof import('vant/es')['Popup']
+    VanTag: typeof import('vant/es')['Tag']
   }
 }

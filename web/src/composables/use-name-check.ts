@@ -1,0 +1,61 @@
+import type { NameCheckResult, TagKind } from '@app/shared'
+import type { Ref } from 'vue'
+import { checkName } from '@app/shared'
+import axios from 'axios'
+import { computed, onScopeDispose, ref, watch } from 'vue'
+import { checkTagName } from '../api/tag-names.ts'
+
+const DEBOUNCE_MS = 250
+
+/**
+ * The name rules as the user types: the shared `checkName` answers at once (empty,
+ * forbidden characters, length, vague), the server answers shortly after with what needs
+ * the data (duplicates, similar tags). The server's answer wins once it is for this name.
+ */
+export function useNameCheck(name: Ref<string>, kind: TagKind = 'personal') {
+  const remote = ref<{ for: string, result: NameCheckResult } | null>(null)
+  const checking = ref(false)
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let inFlight: AbortController | undefined
+
+  const local = computed(() => checkName(name.value))
+  const result = computed<NameCheckResult>(() =>
+    remote.value && remote.value.for === name.value ? remote.value.result : local.value)
+  const blocked = computed(() => !result.value.valid || checking.value)
+
+  async function askServer(value: string) {
+    inFlight?.abort()
+    const ctrl = new AbortController()
+    inFlight = ctrl
+    try {
+      const answer = await checkTagName({ name: value, kind }, ctrl.signal)
+      if (!ctrl.signal.aborted) remote.value = { for: value, result: answer }
+    }
+    catch (err) {
+      // A superseded check is expected; anything else leaves the local verdict standing.
+      if (!axios.isCancel(err)) console.warn('name check failed', err)
+    }
+    finally {
+      if (inFlight === ctrl) checking.value = false
+    }
+  }
+
+  watch(name, (value) => {
+    clearTimeout(timer)
+    // Locally refused names need no server round trip.
+    if (!local.value.valid) {
+      inFlight?.abort()
+      checking.value = false
+      return
+    }
+    checking.value = true
+    timer = setTimeout(() => askServer(value), DEBOUNCE_MS)
+  })
+
+  onScopeDispose(() => {
+    clearTimeout(timer)
+    inFlight?.abort()
+  })
+
+  return { result, checking, blocked }
+}
