@@ -8,6 +8,7 @@ import * as t from '../db/schema.ts'
 import { AppError } from '../lib/errors.ts'
 import { loadViewer } from '../services/access.ts'
 import { invalidateCatalog } from '../services/catalog.ts'
+import { WecomError } from './client.ts'
 import { wecomFailed } from './errors.ts'
 
 const STATE_TTL_MS = 10 * 60_000
@@ -74,7 +75,11 @@ export function oauthRoutes(deps: AppDeps) {
       // The state must be ours, fresh, and started in this browser (login CSRF).
       if (!code || !state || state.n !== getCookie(c, NONCE_COOKIE))
         throw new AppError(400, 'BAD_REQUEST', '登录链接无效或已过期，请从企业微信重新打开')
-      const info = await live.api.getUserInfo(code).catch(wecomFailed)
+      const info = await live.api.getUserInfo(code).catch((err) => {
+        // 40029: the code is unknown, used or older than its 5 minutes.
+        if (err instanceof WecomError && err.errcode === 40029) throw new AppError(400, 'BAD_REQUEST', '登录码无效或已使用，请从企业微信重新打开')
+        return wecomFailed(err)
+      })
       if (!info.userid) throw new AppError(403, 'FORBIDDEN', '仅本企业成员可以使用')
       ensureMember(deps, info.userid)
       deleteCookie(c, NONCE_COOKIE, { path: '/auth/wecom' })
