@@ -23,7 +23,7 @@ describe('handover: customers change hands, personal knowledge follows', () => {
 
   beforeEach(async () => {
     t = makeTestApp()
-    ;[admin, zs, zhouba, lisi] = await Promise.all(['admin', 'zhangsan', 'zhouba', 'lisi'].map(u => t.as(u)))
+    ;[admin, zs, zhouba, lisi] = await Promise.all([t.as('admin'), t.as('zhangsan'), t.as('zhouba'), t.as('lisi')])
   })
 
   it('should give the new owner the previous owner\'s tags and notes, attributed, and leave the old library alone', async () => {

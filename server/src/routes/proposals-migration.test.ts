@@ -30,7 +30,7 @@ describe('promotion approval: the migration', () => {
   beforeEach(async () => {
     changes = []
     t = makeTestApp({ hooks: { onCorporateChange: (_db, change) => { changes.push(change) } } })
-    ;[zs, lisi, ww] = await Promise.all(['zhangsan', 'lisi', 'wangwu'].map(u => t.as(u)))
+    ;[zs, lisi, ww] = await Promise.all([t.as('zhangsan'), t.as('lisi'), t.as('wangwu')])
     const tag = (await zs.get('/api/personal-tags')).body.tags.find((x: { name: string }) => x.name === '高意向')
     proposalId = (await zs.post('/api/proposals', { personalTagId: tag.id, proposedName: '高意向', newGroupName: '购买意向', reason: '大家都在用' })).body.id
   })
@@ -63,7 +63,6 @@ describe('promotion approval: the migration', () => {
     expect(of('corporate_tag.create')).toHaveLength(1)
     expect(of('proposal.approve')).toHaveLength(1)
     expect(of('proposal.migrate')[0]!.after).toMatchObject({ scope: 'all', customers: 5 })
-    expect(of('customer.corporate_tag.add').filter(a => (a.after as any).source === 'promotion')).toHaveLength(5)
     expect(of('personal_tag.retire').map(a => a.ownerId).sort()).toEqual(['lisi', 'zhangsan'])
   })
 

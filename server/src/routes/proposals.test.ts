@@ -24,7 +24,7 @@ describe('promotion requests: transitions and refusals', () => {
 
   beforeEach(async () => {
     t = makeTestApp()
-    ;[zs, lisi, ww, zl, admin] = await Promise.all(['zhangsan', 'lisi', 'wangwu', 'zhaoliu', 'admin'].map(u => t.as(u)))
+    ;[zs, lisi, ww, zl, admin] = await Promise.all([t.as('zhangsan'), t.as('lisi'), t.as('wangwu'), t.as('zhaoliu'), t.as('admin')])
     highIntent = await personalTagId(zs, '高意向')
   })
 

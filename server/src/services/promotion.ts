@@ -12,7 +12,7 @@ import { resolveGroupAccess } from './access.ts'
 import { auditMany } from './audit.ts'
 import { getCatalog, invalidateCatalog } from './catalog.ts'
 import { requireDecidableProposal } from './proposals.ts'
-import { migrateAssignments } from './promotion-migration.ts'
+import { migrateAssignments, withMigrationCache } from './promotion-migration.ts'
 import { checkNewGroupName, checkNewTagName, createCorporateTag, createRootGroup } from './promotion-writes.ts'
 import { assertTransition, transition } from './proposal-state.ts'
 import { personalTagCustomerCount, toProposalView } from './proposal-view.ts'
@@ -59,7 +59,7 @@ function resolveTarget(db: Db, viewer: Viewer, row: ProposalRow, input: ApproveP
  */
 export function approveProposal(db: Db, viewer: Viewer, id: number, input: ApproveProposal, hooks: DomainHooks = {}, opts: MigrationOptions = {}): ApproveResult {
   try {
-    const { row, migration } = inTransaction(db, () => {
+    const { row, migration } = withMigrationCache(db, () => inTransaction(db, () => {
       const current = requireDecidableProposal(db, viewer, id)
       assertTransition(current.status, 'approved')
       const personal = db.select().from(t.personalTags).where(eq(t.personalTags.id, current.personalTagId)).get()!
@@ -78,8 +78,6 @@ export function approveProposal(db: Db, viewer: Viewer, id: number, input: Appro
         personalTagIds: sources.map(s => s.id),
         target: migrationTarget,
         proposerId: current.proposerId,
-        actorId: viewer.userId,
-        proposalId: id,
         now,
         hooks,
         opts,
@@ -131,7 +129,7 @@ export function approveProposal(db: Db, viewer: Viewer, id: number, input: Appro
         { actorId: viewer.userId, action: 'proposal.migrate', targetType: 'proposal', targetId: id, tagId: target.tagId, groupId: target.group.id, after: { scope: input.migrateScope, ...migration } },
       ], now)
       return { row, migration }
-    })
+    }))
     return { proposal: toProposalView(db, viewer, row), migration }
   }
   finally {
