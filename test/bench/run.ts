@@ -1,0 +1,96 @@
+import type { LoadRequest, LoadResult } from './load.ts'
+import type { Pair } from './pairs.ts'
+import { deepStrictEqual } from 'node:assert'
+import { mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { createDb } from '@app/server/db/client.ts'
+import { firstScreenBundle } from './bundle.ts'
+import { floorReader, measureFloor } from './floor.ts'
+import { DEFAULT_LARGE_DB, generateLargeCompany, REPO_ROOT } from './generate.ts'
+import { meanBodyBytes, runLoad } from './load.ts'
+import { editableTagIds, pickAdminPairs, pickFollowedPairs } from './pairs.ts'
+import { mulberry32 } from './random.ts'
+import { writeReport } from './report.ts'
+import { demoLogin, startServerProcess } from './server-process.ts'
+import { verifyVisibility } from './verify-visibility.ts'
+
+/**
+ * `pnpm bench`: generate (or reuse) the large company, start the real server on it as its
+ * own process, load it with autocannon on loopback, measure the better-sqlite3 floor in
+ * this process, measure the first-screen bundle, and write docs/BENCHMARKS.md and
+ * docs/bench-results.json. Knobs: BENCH_SECONDS (15), BENCH_CONNECTIONS (32),
+ * BENCH_CUSTOMERS (1000000), BENCH_PROFILE=1 (server under --cpu-prof, into data/bench/prof).
+ */
+const seconds = Number(process.env.BENCH_SECONDS ?? 15)
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 32)
+const customers = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000)
+const profile = process.env.BENCH_PROFILE === '1'
+const PAIRS = 20_000
+
+const file = customers === 1_000_000 ? DEFAULT_LARGE_DB : resolve(REPO_ROOT, `data/bench/large-${customers}.db`)
+const company = generateLargeCompany(file, { customers })
+const visibility = verifyVisibility(company.file)
+
+// Pick the random pairs once, with the server's own access rules, before the server starts.
+const db = createDb(company.file)
+const salesPairs = pickFollowedPairs(db.$client, PAIRS, { customers, seed: 7 })
+const adminPairs = pickAdminPairs(PAIRS, { customers, seed: 11 })
+const writePairs = pickFollowedPairs(db.$client, PAIRS, { customers, seed: 13 })
+const rand = mulberry32(17)
+const editable = new Map<string, number[]>()
+const deltaBody = (userId: string) => {
+  if (!editable.has(userId)) editable.set(userId, editableTagIds(db, userId))
+  const ids = editable.get(userId)!
+  const add = ids[Math.floor(rand() * ids.length)]!
+  let remove = add
+  while (remove === add) remove = ids[Math.floor(rand() * ids.length)]!
+  return JSON.stringify({ add: [add], remove: [remove] })
+}
+const writeBodies = writePairs.map(p => deltaBody(p.userId))
+
+const profDir = resolve(REPO_ROOT, 'data/bench/prof')
+if (profile) mkdirSync(profDir, { recursive: true })
+const server = await startServerProcess(company.file, { cpuProfDir: profile ? profDir : undefined })
+console.log(`[bench] server pid ${server.child.pid} on ${server.origin}`)
+const load: LoadResult[] = []
+const bodyBytes: Record<string, number> = {}
+try {
+  const cookies = new Map<string, string>()
+  for (const userId of new Set([...salesPairs, ...adminPairs, ...writePairs].map(p => p.userId))) cookies.set(userId, await demoLogin(server.origin, userId))
+  console.log(`[bench] ${cookies.size} members logged in`)
+  const get = (p: Pair): LoadRequest => ({ method: 'GET', path: `/api/customers/${p.externalUserId}/tags`, cookie: cookies.get(p.userId)! })
+  const scenarios: [string, LoadRequest[]][] = [
+    ['GET tags, salesperson', salesPairs.map(get)],
+    ['GET tags, admin', adminPairs.map(get)],
+    ['POST corporate delta, salesperson', writePairs.map((p, i) => ({ method: 'POST', path: `/api/customers/${p.externalUserId}/corporate-tags`, cookie: cookies.get(p.userId)!, body: writeBodies[i] }))],
+  ]
+  for (const [name, items] of scenarios) {
+    bodyBytes[name] = await meanBodyBytes(server.origin, items.slice(0, 200))
+    const result = await runLoad(server.origin, name, items, { connections, seconds, warmupSeconds: 3 })
+    load.push(result)
+    console.log(`[bench] ${name}: ${result.reqPerSec} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${bodyBytes[name]} B body, non-2xx ${result.non2xx}, errors ${result.errors}`)
+  }
+  // The floor must build exactly what the server sends, or the ratio means nothing.
+  const read = floorReader(db)
+  for (const p of [...salesPairs.slice(0, 20), ...adminPairs.slice(0, 20)]) {
+    const res = await fetch(`${server.origin}${get(p).path}`, { headers: { cookie: cookies.get(p.userId)! } })
+    deepStrictEqual(JSON.parse(read(p)), await res.json(), `floor JSON differs from the server's for ${p.userId} on ${p.externalUserId}`)
+  }
+}
+finally {
+  await server.stop()
+}
+
+const read = floorReader(db)
+const floor = {
+  sales: measureFloor(read, salesPairs, 20_000),
+  admin: measureFloor(read, adminPairs, 5_000),
+}
+console.log(`[bench] floor: salesperson ${floor.sales.usPerRequest} µs/request, admin ${floor.admin.usPerRequest} µs/request`)
+db.$client.close()
+
+const bundle = firstScreenBundle(resolve(REPO_ROOT, 'web/dist'))
+console.log(bundle.measured ? `[bench] first-screen JS ${(bundle.jsGzip / 1024).toFixed(1)} KB + CSS ${(bundle.cssGzip / 1024).toFixed(1)} KB gzipped` : `[bench] bundle not measured: ${bundle.note}`)
+
+const summary = writeReport({ company, visibility, load, bodyBytes, floor, bundle, connections, seconds, profile })
+console.log(`\n${summary}`)

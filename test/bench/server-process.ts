@@ -1,0 +1,78 @@
+import type { ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
+import { resolve } from 'node:path'
+import { REPO_ROOT } from './generate.ts'
+
+export interface ServerProcess {
+  /** http://127.0.0.1:<port>, also the Origin the CSRF check expects. */
+  origin: string
+  child: ChildProcess
+  stop: () => Promise<void>
+}
+
+/**
+ * Starts the real server (`server/src/index.ts`, as `pnpm start` does) as its own process
+ * over `databasePath`, on a random loopback port. A separate process keeps autocannon's
+ * CPU out of the server's event loop, as in production. `cpuProfDir` runs it under
+ * `node --cpu-prof` (the profile is written when it stops).
+ */
+export async function startServerProcess(databasePath: string, opts: { cpuProfDir?: string } = {}): Promise<ServerProcess> {
+  const serverDir = resolve(REPO_ROOT, 'server')
+  const args = [...(opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : []), '--import', 'tsx', 'src/index.ts']
+  const child = spawn(process.execPath, args, {
+    cwd: serverDir,
+    env: {
+      ...process.env,
+      DATABASE_PATH: databasePath,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SEED_DEMO: 'never',
+      SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+      LOG_REQUESTS: '0',
+      NODE_ENV: 'production',
+      WECOM_CORP_ID: '',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  const port = await new Promise<number>((resolvePort, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${output}`)), 60_000)
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = output.match(/mode on http:\/\/[^:\s]+:(\d+)/)
+      if (match) {
+        clearTimeout(timer)
+        resolvePort(Number(match[1]))
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`server exited with ${code}:\n${output}`))
+    })
+  })
+  child.removeAllListeners('exit')
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    child,
+    stop: () => new Promise<void>((done) => {
+      if (child.exitCode !== null) return done()
+      child.once('exit', () => done())
+      child.kill('SIGTERM')
+    }),
+  }
+}
+
+/** Logs `userId` in through the demo login and returns its session cookie (`name=value`). */
+export async function demoLogin(origin: string, userId: string): Promise<string> {
+  const res = await fetch(`${origin}/api/auth/demo`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify({ userId }),
+  })
+  if (res.status !== 200) throw new Error(`demo login of ${userId}: ${res.status} ${await res.text()}`)
+  const cookie = res.headers.getSetCookie().find(c => c.startsWith('tag_session='))
+  if (!cookie) throw new Error(`demo login of ${userId} set no session cookie`)
+  return cookie.split(';')[0]!
+}
