@@ -93,4 +93,24 @@ describe('the WeCom outbox', () => {
     expect(count('failed')).toBe(0)
     await expectExactlyOnce(0, 0)
   })
+
+  it('should lose nothing and repeat nothing when the server is killed -9 mid-queue', async () => {
+    const rowsBefore = (s.db().prepare('select max(id) as id from wecom_outbox').get() as any).id as number
+    const marksBefore = (await s.emu.control('/marks')).marks.length
+    // Slow WeCom down so the queue is still busy when the process dies.
+    await s.emu.control('/faults', { rate: 0.1, delayMs: [80, 160] })
+    await mark(300)
+    const open = count('pending') + count('running')
+    expect(open).toBeGreaterThan(0)
+    await s.app.kill9()
+    console.log(`[outbox] killed with ${open} of 300 rows still queued (${count('running')} running)`)
+
+    s.app = await startAppProcess(s.env)
+    const t0 = performance.now()
+    await until('queue drained after restart', () => count('pending') + count('running') === 0, 60_000, 100)
+    console.log(`[outbox] restart drained the rest in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+    expect(count('failed')).toBe(0)
+    expect(count('done')).toBe(1300)
+    await expectExactlyOnce(rowsBefore, marksBefore)
+  })
 })

@@ -23,10 +23,17 @@ export function startOutboxWorker(db: Db, api: WecomApi, opts: OutboxOptions): O
   let timer: NodeJS.Timeout | undefined
   const running = new Set<Promise<unknown>>()
 
+  let timerDue = Infinity
+  // Never push back a pump that is already due sooner: a stream of wakes (one per marked
+  // tag) would otherwise keep re-arming the timer and starve the queue.
   const schedule = (ms: number) => {
-    if (stopped) return
+    if (stopped || timerDue <= Date.now() + ms) return
     clearTimeout(timer)
-    timer = setTimeout(pump, ms)
+    timerDue = Date.now() + ms
+    timer = setTimeout(() => {
+      timerDue = Infinity
+      pump()
+    }, ms)
   }
 
   function pump() {
