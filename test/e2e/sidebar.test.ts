@@ -19,7 +19,7 @@ const idOf = async (l: Locator) => (await l.getAttribute('data-testid'))!.replac
 
 /** What the server says right now, asked with the page's own session cookie. */
 function serverState(customer = 'wmDemo001'): Promise<CustomerTags> {
-  return page.evaluate(async id => (await fetch(`/api/customers/${id}/tags`)).json(), customer)
+  return page.evaluate(async id => (await fetch(`/api/customers/${id}/tags`)).json() as Promise<CustomerTags>, customer)
 }
 const serverCorp = async (name: string) => (await serverState()).corporate.groups.flatMap(g => g.tags).find(t => t.name === name)
 const serverPersonal = async (name: string) => (await serverState()).personal.tags.find(t => t.name === name)
@@ -172,7 +172,7 @@ describe('the sidebar at 360 px with touch', () => {
     // Halfway through the hold the progress indicator is on screen and filling.
     const progress = page.locator(`[data-testid="press-progress-${id}"]`)
     expect(await progress.isVisible()).toBe(true)
-    const scale = await progress.evaluate(el => Number((el as HTMLElement).style.transform.match(/scaleX\(([\d.]+)\)/)?.[1]))
+    const scale = await progress.evaluate(el => Number((el as unknown as { style: { transform: string } }).style.transform.match(/scaleX\(([\d.]+)\)/)?.[1]))
     expect(scale).toBeGreaterThan(0.2)
     expect(scale).toBeLessThan(1)
     await screenshot(page, 'sidebar-6-long-press-progress')
@@ -217,7 +217,8 @@ describe('the sidebar at 360 px with touch', () => {
     await other.close()
     expect(await selected(corpTag('华北'))).toBe('false')
 
-    await page.evaluate(() => window.dispatchEvent(new Event('focus')))
+    // What the browser sends when the user comes back to this tab or app.
+    await page.evaluate('window.dispatchEvent(new Event("focus"))')
     await expect.poll(() => selected(corpTag('华北'))).toBe('true')
 
     await actAs('zhangsan')
