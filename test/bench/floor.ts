@@ -5,26 +5,25 @@ import type { Pair } from './pairs.ts'
 import { loadViewer, visibleGroups } from '@app/server/services/access.ts'
 
 interface CorpRow { tag_id: number, marked_by: string | null, marked_at: number, source: NonNullable<CustomerTags['corporate']['groups'][number]['tags'][number]['source']> }
-interface PersonalRow { id: number, name: string, assigned: number | null, note: string | null, from_name: string | null }
+interface LibraryRow { id: number, name: string }
+interface AssignedRow { tag_id: number, note: string | null, from_name: string | null }
 interface CustomerRow { external_user_id: string, name: string, avatar: string | null, corp_name: string | null, type: number }
 
 /**
  * The floor: what one sidebar read costs with better-sqlite3 alone, no HTTP, no Hono, no
  * drizzle. Same reads as the server (customer row, follow check, the customer's corporate
- * assignments, the member's personal library joined to this customer), the member's
- * visible groups computed once and cached as the server does, and the same JSON string.
+ * assignments, the member's personal library and this customer's assignments of it), the
+ * member's visible groups computed once and cached as the server does, the same JSON string.
  */
 export function floorReader(db: Db) {
   const client = db.$client
   const customer = client.prepare('select * from customers where external_user_id = ?')
   const follows = client.prepare('select user_id from follow_relations where user_id = ? and external_user_id = ?')
   const corporate = client.prepare('select tag_id, marked_by, marked_at, source from customer_corp_tags where external_user_id = ?')
-  const personal = client.prepare(`select p.id, p.name, a.tag_id as assigned, a.note, m.name as from_name
-    from personal_tags p
-    left join customer_personal_tags a on a.tag_id = p.id and a.external_user_id = ?
-    left join members m on m.user_id = a.from_user_id
-    where p.owner_id = ? and p.retired_at is null
-    order by p.created_at, p.id`)
+  const library = client.prepare('select id, name from personal_tags where owner_id = ? and retired_at is null order by created_at, id')
+  const onCustomer = client.prepare(`select a.tag_id, a.note, m.name as from_name from customer_personal_tags a
+    join personal_tags p on p.id = a.tag_id left join members m on m.user_id = a.from_user_id
+    where a.external_user_id = ? and p.owner_id = ?`)
   const viewers = new Map<string, { isAdmin: boolean, groups: GroupView[] }>()
   const viewerOf = (userId: string) => {
     let v = viewers.get(userId)
@@ -69,7 +68,12 @@ export function floorReader(db: Db) {
       },
       personal: { tags: [], total: 0 },
     }
-    const tags = (personal.all(externalUserId, userId) as PersonalRow[]).map(p => ({ id: p.id, name: p.name, selected: p.assigned !== null, note: p.note, fromName: p.from_name }))
+    const assigned = new Map<number, AssignedRow>()
+    for (const row of onCustomer.all(externalUserId, userId) as AssignedRow[]) assigned.set(row.tag_id, row)
+    const tags = (library.all(userId) as LibraryRow[]).map((p) => {
+      const a = assigned.get(p.id)
+      return { id: p.id, name: p.name, selected: a !== undefined, note: a?.note ?? null, fromName: a?.from_name ?? null }
+    })
     body.personal = { tags, total: tags.length }
     return JSON.stringify(body)
   }

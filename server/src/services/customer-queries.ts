@@ -5,7 +5,7 @@ import * as t from '../db/schema.ts'
 /**
  * The sidebar's hot-path reads, prepared once per database. Each is one indexed lookup:
  * the customer row, the follow relation, the customer's corporate assignments (primary
- * key prefix) and the member's personal library joined to this customer's assignments.
+ * key prefix), the member's personal library and this customer's assignments of it.
  */
 function prepare(db: Db) {
   const customerId = sql.placeholder('customerId')
@@ -20,17 +20,21 @@ function prepare(db: Db) {
       markedAt: t.customerCorpTags.markedAt,
       source: t.customerCorpTags.source,
     }).from(t.customerCorpTags).where(eq(t.customerCorpTags.externalUserId, customerId)).prepare(),
-    personal: db.select({
-      id: t.personalTags.id,
-      name: t.personalTags.name,
-      assigned: t.customerPersonalTags.tagId,
-      note: t.customerPersonalTags.note,
-      fromName: t.members.name,
-    }).from(t.personalTags)
-      .leftJoin(t.customerPersonalTags, and(eq(t.customerPersonalTags.tagId, t.personalTags.id), eq(t.customerPersonalTags.externalUserId, customerId)))
-      .leftJoin(t.members, eq(t.members.userId, t.customerPersonalTags.fromUserId))
+    // The member's library and this customer's assignments of it, read separately: joining
+    // the library to the assignments costs one primary-key probe per library tag (20–60 on
+    // the large company), the assignments alone one index range; together half the time.
+    personalLibrary: db.select({ id: t.personalTags.id, name: t.personalTags.name }).from(t.personalTags)
       .where(and(eq(t.personalTags.ownerId, userId), isNull(t.personalTags.retiredAt)))
       .orderBy(t.personalTags.createdAt, t.personalTags.id)
+      .prepare(),
+    personalOnCustomer: db.select({
+      tagId: t.customerPersonalTags.tagId,
+      note: t.customerPersonalTags.note,
+      fromName: t.members.name,
+    }).from(t.customerPersonalTags)
+      .innerJoin(t.personalTags, eq(t.personalTags.id, t.customerPersonalTags.tagId))
+      .leftJoin(t.members, eq(t.members.userId, t.customerPersonalTags.fromUserId))
+      .where(and(eq(t.customerPersonalTags.externalUserId, customerId), eq(t.personalTags.ownerId, userId)))
       .prepare(),
   }
 }

@@ -48,13 +48,11 @@ export function getCustomerTags(db: Db, viewer: Viewer, externalUserId: string, 
     }),
   }))
 
-  const personal = q.personal.all({ customerId: externalUserId, userId: viewer.userId }).map(p => ({
-    id: p.id,
-    name: p.name,
-    selected: p.assigned !== null,
-    note: p.note,
-    fromName: p.fromName,
-  }))
+  const assigned = new Map(q.personalOnCustomer.all({ customerId: externalUserId, userId: viewer.userId }).map(a => [a.tagId, a]))
+  const personal = q.personalLibrary.all({ userId: viewer.userId }).map((p) => {
+    const a = assigned.get(p.id)
+    return { id: p.id, name: p.name, selected: a !== undefined, note: a?.note ?? null, fromName: a?.fromName ?? null }
+  })
 
   return {
     customer: { externalUserId: customer.externalUserId, name: customer.name, avatar: customer.avatar, corpName: customer.corpName, type: customer.type },
