@@ -1,6 +1,9 @@
 import { storeToRefs } from 'pinia'
-import { computed, onMounted } from 'vue'
+import { computed, onMounted, watch } from 'vue'
 import { useSessionStore } from '../stores/session.ts'
+
+/** Shell and page both ask for the session; only the first asks the server. */
+let starting = false
 
 /**
  * The admin pages' entry: starts the session like the sidebar does, and says whether the
@@ -12,7 +15,17 @@ export function useAdminSession() {
   const { me, ready, mode, problem } = storeToRefs(session)
   const isAdmin = computed(() => me.value?.roles.includes('admin') ?? false)
   onMounted(() => {
-    if (!me.value) void session.start()
+    if (me.value || starting) return
+    starting = true
+    void session.start()
   })
   return { me, ready, mode, problem, isAdmin, actAsAdmin: () => session.actAs('admin') }
+}
+
+/** Runs `load` once the session is an admin's (at once if it already is): pages load their data with it. */
+export function onAdminReady(load: () => unknown): void {
+  const { ready, isAdmin } = useAdminSession()
+  watch([ready, isAdmin], ([r, a]) => {
+    if (r && a) void load()
+  }, { immediate: true })
 }
