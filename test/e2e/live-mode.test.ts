@@ -15,14 +15,14 @@ const WECOM_UA = 'Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (K
  */
 function bridgeStub({ entry, externalUserId }: { entry: string, externalUserId: string }) {
   const calls: Array<{ name: string, params: any }> = []
-  ;(window as any).__bridgeCalls = calls
+  ;(globalThis as any).__bridgeCalls = calls
   const answers: Record<string, object> = {
     preVerifyJSAPI: { err_msg: 'config:ok' },
     agentConfig: { err_msg: 'agentConfig:ok' },
     getContext: { err_msg: 'getContext:ok', entry },
     getCurExternalContact: { err_msg: 'getCurExternalContact:ok', userId: externalUserId },
   }
-  ;(window as any).WeixinJSBridge = {
+  ;(globalThis as any).WeixinJSBridge = {
     invoke(name: string, params: any, cb: (r: object) => void) {
       calls.push({ name, params })
       setTimeout(() => cb(answers[name] ?? { err_msg: `${name}:fail_not_supported` }), 5)
@@ -55,11 +55,11 @@ describe('the sidebar in live mode inside (a stubbed) WeCom client', () => {
 
     await page.goto(`${s.app.url}/`)
     await page.locator('main[data-member="zhangsan"][data-customer="wmDemo003"]').waitFor({ timeout: 30_000 })
-    const calls = await page.evaluate(() => (window as any).__bridgeCalls.map((c: any) => c.name))
+    const calls = await page.evaluate(() => (globalThis as any).__bridgeCalls.map((c: any) => c.name))
     // Inside WeCom the SDK registers with the app identity (agentConfig) before asking for the chat.
     expect(calls).toEqual(expect.arrayContaining(['agentConfig', 'getContext', 'getCurExternalContact']))
     expect(calls.indexOf('agentConfig')).toBeLessThan(calls.indexOf('getCurExternalContact'))
-    const agent = await page.evaluate(() => (window as any).__bridgeCalls.find((c: any) => c.name === 'agentConfig').params)
+    const agent = await page.evaluate(() => (globalThis as any).__bridgeCalls.find((c: any) => c.name === 'agentConfig').params)
     expect(String(agent.agentid)).toBe('1000002')
     expect(agent.signature).toMatch(/^[0-9a-f]{40}$/)
     await expect.poll(() => page.locator('[data-testid="customer-sync"]').getAttribute('data-sync')).toBe('synced')
