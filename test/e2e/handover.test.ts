@@ -11,9 +11,8 @@ let browser: Browser
 
 async function pageAs(userId: string, customer: string, path = '/'): Promise<Page> {
   const context = await newSidebarContext(browser)
-  await context.addInitScript((choice) => {
-    localStorage.setItem('tag-sidebar.demo', JSON.stringify(choice))
-  }, { userId, externalUserId: customer })
+  // Runs in the page, before its scripts: the demo bar's saved choice of member and customer.
+  await context.addInitScript(choice => (globalThis as unknown as { localStorage: { setItem: (k: string, v: string) => void } }).localStorage.setItem('tag-sidebar.demo', JSON.stringify(choice)), { userId, externalUserId: customer })
   const page = await context.newPage()
   await page.goto(`${app.url}${path}`)
   return page

@@ -1,3 +1,4 @@
+import type { ProposalList } from '@app/shared'
 import type { Browser, Page } from 'playwright-core'
 import type { RunningApp } from '../support/app-server.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -12,9 +13,8 @@ let browser: Browser
 /** A sidebar as `userId`, in the chat with `customer` (the demo bar's saved choice). */
 async function sidebarAs(userId: string, customer: string): Promise<Page> {
   const context = await newSidebarContext(browser)
-  await context.addInitScript((choice) => {
-    localStorage.setItem('tag-sidebar.demo', JSON.stringify(choice))
-  }, { userId, externalUserId: customer })
+  // Runs in the page, before its scripts: the demo bar's saved choice of member and customer.
+  await context.addInitScript(choice => (globalThis as unknown as { localStorage: { setItem: (k: string, v: string) => void } }).localStorage.setItem('tag-sidebar.demo', JSON.stringify(choice)), { userId, externalUserId: customer })
   const page = await context.newPage()
   await page.goto(app.url)
   await page.locator(`main[data-member="${userId}"][data-customer="${customer}"]`).waitFor()
@@ -60,9 +60,9 @@ describe('promotion of a personal tag, end to end', () => {
     await fillAndSubmit(page)
     await page.locator('.van-toast', { hasText: '已提交升级申请' }).waitFor()
 
-    const mine = await page.evaluate(async () => (await fetch('/api/proposals?view=mine')).json())
+    const mine = await page.evaluate(async () => (await fetch('/api/proposals?view=mine')).json()) as ProposalList
     expect(mine.proposals).toHaveLength(1)
-    proposalId = mine.proposals[0].id
+    proposalId = mine.proposals[0]!.id
 
     await page.locator('[data-testid="proposal-sheet"]').waitFor({ state: 'hidden' })
     await openProposalForm(page, '高意向')
