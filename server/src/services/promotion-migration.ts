@@ -15,25 +15,6 @@ export interface MigrationOptions {
   afterCustomers?: (inserted: number) => void
 }
 
-const MIGRATION_CACHE_KIB = 64 * 1024
-
-/**
- * Runs `fn` with a larger page cache. Without it SQLite spills dirty pages to the WAL in
- * the middle of the one big write; on the large company that took an approval from
- * about 2 s to about 6 s, all of it time other requests wait.
- */
-export function withMigrationCache<T>(db: Db, fn: () => T): T {
-  const client = db.$client
-  const previous = client.pragma('cache_size', { simple: true }) as number
-  client.pragma(`cache_size = ${-MIGRATION_CACHE_KIB}`)
-  try {
-    return fn()
-  }
-  finally {
-    client.pragma(`cache_size = ${previous}`)
-  }
-}
-
 /**
  * Gives the corporate tag to every customer carrying one of `personalTagIds`, set-based so
  * tens of thousands of customers cost a few statements, not a round-trip each. Marked by

@@ -10,9 +10,10 @@ import * as t from '../db/schema.ts'
 import { AppError, notFound } from '../lib/errors.ts'
 import { resolveGroupAccess } from './access.ts'
 import { auditMany } from './audit.ts'
+import { withBigWrite } from './big-write.ts'
 import { getCatalog, invalidateCatalog } from './catalog.ts'
 import { requireDecidableProposal } from './proposals.ts'
-import { migrateAssignments, withMigrationCache } from './promotion-migration.ts'
+import { migrateAssignments } from './promotion-migration.ts'
 import { checkNewGroupName, checkNewTagName, createCorporateTag, createRootGroup } from './promotion-writes.ts'
 import { assertTransition, transition } from './proposal-state.ts'
 import { personalTagCustomerCount, toProposalView } from './proposal-view.ts'
@@ -59,7 +60,7 @@ function resolveTarget(db: Db, viewer: Viewer, row: ProposalRow, input: ApproveP
  */
 export function approveProposal(db: Db, viewer: Viewer, id: number, input: ApproveProposal, hooks: DomainHooks = {}, opts: MigrationOptions = {}): ApproveResult {
   try {
-    const { row, migration } = withMigrationCache(db, () => inTransaction(db, () => {
+    const { row, migration } = withBigWrite(db, () => inTransaction(db, () => {
       const current = requireDecidableProposal(db, viewer, id)
       assertTransition(current.status, 'approved')
       const personal = db.select().from(t.personalTags).where(eq(t.personalTags.id, current.personalTagId)).get()!
