@@ -79,9 +79,9 @@ export function floorReader(db: Db) {
   }
 }
 
-/** Mean µs per request of `fn` over `pairs`, after a warm-up pass over the first 2,000. */
+/** Mean µs per request of `fn` over `pairs`, after a warm-up pass over (at most) the first 2,000. */
 export function measureFloor(fn: (pair: Pair) => string, pairs: Pair[], iterations: number): { usPerRequest: number, meanBytes: number } {
-  for (const pair of pairs.slice(0, 2000)) fn(pair)
+  for (const pair of pairs.slice(0, Math.min(2000, iterations))) fn(pair)
   const started = process.hrtime.bigint()
   for (let i = 0; i < iterations; i++) fn(pairs[i % pairs.length]!)
   const us = Number(process.hrtime.bigint() - started) / 1000 / iterations

@@ -1,4 +1,6 @@
+import { loadavg } from 'node:os'
 import autocannon from 'autocannon'
+import { cpuSeconds } from './server-process.ts'
 
 /** One request of a scenario, already bound to a member's session. */
 export interface LoadRequest { method: 'GET' | 'POST', path: string, cookie: string, body?: string }
@@ -17,6 +19,11 @@ export interface LoadResult {
   bytesPerResponse: number
   non2xx: number
   errors: number
+  /** Server CPU (user + system) per request, from /proc: unlike 1e6 ÷ req/s, not inflated by waiting for a core. */
+  serverCpuUs: number | null
+  /** 1-minute load average before and after: other work on the machine skews every figure. */
+  loadBefore: number
+  loadAfter: number
 }
 
 /**
@@ -24,7 +31,7 @@ export interface LoadResult {
  * `items` (path, cookie, body), so members and customers vary request by request across
  * all connections. A short warm-up run first lets V8 optimise and SQLite's page cache fill.
  */
-export async function runLoad(origin: string, scenario: string, items: LoadRequest[], opts: { connections: number, seconds: number, warmupSeconds: number }): Promise<LoadResult> {
+export async function runLoad(origin: string, scenario: string, items: LoadRequest[], opts: { connections: number, seconds: number, warmupSeconds: number, serverPid?: number }): Promise<LoadResult> {
   let next = 0
   const requests = [{
     setupRequest: (req: { method?: string, path?: string, headers?: Record<string, string>, body?: string | Buffer }) => {
@@ -37,7 +44,10 @@ export async function runLoad(origin: string, scenario: string, items: LoadReque
     },
   }]
   if (opts.warmupSeconds > 0) await autocannon({ url: origin, connections: opts.connections, duration: opts.warmupSeconds, requests })
+  const loadBefore = loadavg()[0]!
+  const cpuBefore = opts.serverPid ? cpuSeconds(opts.serverPid) : null
   const r = await autocannon({ url: origin, connections: opts.connections, duration: opts.seconds, requests, timeout: 10 })
+  const cpuAfter = opts.serverPid ? cpuSeconds(opts.serverPid) : null
   return {
     scenario,
     connections: opts.connections,
@@ -51,6 +61,9 @@ export async function runLoad(origin: string, scenario: string, items: LoadReque
     bytesPerResponse: r.requests.total > 0 ? Math.round(r.throughput.total / r.requests.total) : 0,
     non2xx: r.non2xx,
     errors: r.errors + r.timeouts,
+    serverCpuUs: cpuBefore !== null && cpuAfter !== null && r.requests.total > 0 ? Math.round((cpuAfter - cpuBefore) * 1e6 / r.requests.total) : null,
+    loadBefore: Math.round(loadBefore * 100) / 100,
+    loadAfter: Math.round(loadavg()[0]! * 100) / 100,
   }
 }
 

@@ -1,6 +1,7 @@
 import type { BundleSize } from './bundle.ts'
 import type { LargeCompany } from './generate.ts'
 import type { LoadResult } from './load.ts'
+import type { ProfileShare } from './profile-summary.ts'
 import type { VisibilitySummary } from './verify-visibility.ts'
 import { execSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
@@ -14,6 +15,7 @@ export interface BenchRun {
   load: LoadResult[]
   bodyBytes: Record<string, number>
   floor: { sales: { usPerRequest: number, meanBytes: number }, admin: { usPerRequest: number, meanBytes: number } }
+  profileSummary: ProfileShare[] | null
   bundle: BundleSize
   connections: number
   seconds: number
@@ -45,8 +47,10 @@ export function writeReport(run: BenchRun): string {
   const date = new Date().toISOString()
   const rows = run.load.map((r) => {
     const serverUs = Math.round(1e6 / r.reqPerSec)
-    const floorUs = r.scenario.startsWith('GET') ? (r.scenario.includes('admin') ? run.floor.admin : run.floor.sales).usPerRequest : null
-    return { ...r, bodyBytes: run.bodyBytes[r.scenario] ?? 0, serverUs, floorUs, ratio: floorUs ? Math.round((serverUs / floorUs) * 10) / 10 : null }
+    const who = r.scenario.includes('admin') ? 'admin' : 'sales'
+    const floorUs = r.scenario.startsWith('GET') ? run.floor[who].usPerRequest : null
+    const ratio = (us: number | null) => (floorUs && us ? Math.round((us / floorUs) * 10) / 10 : null)
+    return { ...r, bodyBytes: run.bodyBytes[r.scenario] ?? 0, serverUs, floorUs, ratio: ratio(serverUs), cpuRatio: ratio(r.serverCpuUs) }
   })
   const sales = rows.find(r => r.scenario === 'GET tags, salesperson')
   const checks = sales
@@ -58,7 +62,7 @@ export function writeReport(run: BenchRun): string {
       ]
     : []
   if (run.bundle.measured) checks.push({ target: `first-screen JS + CSS gzipped < ${TARGETS.firstScreenKb} KB`, value: `${(run.bundle.totalGzip / 1024).toFixed(1)} KB`, ok: run.bundle.totalGzip < TARGETS.firstScreenKb * 1024 })
-  const json = { date, machine: m, command: 'pnpm bench', connections: run.connections, seconds: run.seconds, profile: run.profile, company: run.company, visibility: run.visibility, scenarios: rows, floor: run.floor, bundle: run.bundle, targets: TARGETS, checks }
+  const json = { date, machine: m, command: 'pnpm bench', connections: run.connections, seconds: run.seconds, profile: run.profile, company: run.company, visibility: run.visibility, scenarios: rows, floor: run.floor, cpuProfile: run.profileSummary, bundle: run.bundle, targets: TARGETS, checks }
   writeFileSync(resolve(REPO_ROOT, 'docs/bench-results.json'), `${JSON.stringify(json, null, 2)}\n`)
 
   const s = run.company.stats
@@ -71,11 +75,16 @@ export function writeReport(run: BenchRun): string {
     `Database: \`${run.company.file.replace(`${REPO_ROOT}/`, '')}\`, ${(run.company.fileBytes / 1e6).toFixed(0)} MB, generator v${s.version}, ${run.company.reused ? 'reused' : 'generated in this run'} (generation took ${s.generatedSeconds} s). Rows: ${Object.entries(s.rows).map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`).join(', ')}.`,
     `Visible groups (server's loadViewer + visibleGroups): ${run.visibility.map(v => `${v.kind} ×${v.members}: ${v.min === v.max ? v.min : `${v.min}–${v.max}`}`).join('; ')}.`,
     '',
-    '| scenario | req/s | p50 ms | p90 ms | p99 ms | max ms | body bytes | bytes/response on the wire | non-2xx | server µs/req | floor µs/req | ratio |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...rows.map(r => `| ${r.scenario} | ${r.reqPerSec} | ${r.p50Ms} | ${r.p90Ms} | ${r.p99Ms} | ${r.maxMs} | ${r.bodyBytes} | ${r.bytesPerResponse} | ${r.non2xx + r.errors} | ${r.serverUs} | ${r.floorUs ?? '–'} | ${r.ratio ?? '–'} |`),
+    '| scenario | req/s | p50 ms | p90 ms | p99 ms | max ms | body bytes | bytes/response on the wire | non-2xx + errors | load avg before→after |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.map(r => `| ${r.scenario} | ${r.reqPerSec} | ${r.p50Ms} | ${r.p90Ms} | ${r.p99Ms} | ${r.maxMs} | ${r.bodyBytes} | ${r.bytesPerResponse} | ${r.non2xx + r.errors} | ${r.loadBefore}→${r.loadAfter} |`),
     '',
-    `Floor (better-sqlite3 alone, same reads, same JSON, one process): salesperson ${run.floor.sales.usPerRequest} µs/request (${run.floor.sales.meanBytes} B), admin ${run.floor.admin.usPerRequest} µs/request (${run.floor.admin.meanBytes} B). Server µs/req = 1e6 ÷ req/s (one event loop).`,
+    'Time per request, µs. Served = 1e6 ÷ req/s (one event loop; the definition the target uses). Server CPU = the server process\'s user + system CPU over the run ÷ requests (from /proc; not inflated by waiting for a core). Floor = better-sqlite3 alone, same reads, same JSON string (checked equal to the server\'s response for 40 pairs). The floor is the median of 3 rounds, run with the server stopped.',
+    '',
+    '| scenario | served | server CPU | floor | served ÷ floor | CPU ÷ floor |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows.map(r => `| ${r.scenario} | ${r.serverUs} | ${r.serverCpuUs ?? '–'} | ${r.floorUs ?? '–'} | ${r.ratio ?? '–'} | ${r.cpuRatio ?? '–'} |`),
+    ...(run.profileSummary ? ['', `Server CPU profile (node --cpu-prof, busy samples, scenarios: ${rows.map(r => r.scenario).join('; ')}): ${run.profileSummary.filter(p => p.percent >= 0.5).map(p => `${p.category} ${p.percent} %`).join(', ')}.`] : []),
     '',
     '| target | measured | result |',
     '| --- | --- | --- |',

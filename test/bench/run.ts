@@ -10,6 +10,7 @@ import { DEFAULT_LARGE_DB, generateLargeCompany, REPO_ROOT } from './generate.ts
 import { meanBodyBytes, runLoad } from './load.ts'
 import { editableTagIds, pickAdminPairs, pickFollowedPairs } from './pairs.ts'
 import { mulberry32 } from './random.ts'
+import { summariseProfiles } from './profile-summary.ts'
 import { writeReport } from './report.ts'
 import { demoLogin, startServerProcess } from './server-process.ts'
 import { verifyVisibility } from './verify-visibility.ts'
@@ -19,12 +20,15 @@ import { verifyVisibility } from './verify-visibility.ts'
  * own process, load it with autocannon on loopback, measure the better-sqlite3 floor in
  * this process, measure the first-screen bundle, and write docs/BENCHMARKS.md and
  * docs/bench-results.json. Knobs: BENCH_SECONDS (15), BENCH_CONNECTIONS (32),
- * BENCH_CUSTOMERS (1000000), BENCH_PROFILE=1 (server under --cpu-prof, into data/bench/prof).
+ * BENCH_CUSTOMERS (1000000), BENCH_ONLY (scenario filter), BENCH_PROFILE=1 (server under
+ * --cpu-prof into data/bench/prof, summarised by category in the report).
  */
 const seconds = Number(process.env.BENCH_SECONDS ?? 15)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32)
 const customers = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000)
 const profile = process.env.BENCH_PROFILE === '1'
+/** BENCH_ONLY=salesperson,admin,POST runs only the scenarios whose name contains one of these. */
+const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean)
 const PAIRS = 20_000
 
 const file = customers === 1_000_000 ? DEFAULT_LARGE_DB : resolve(REPO_ROOT, `data/bench/large-${customers}.db`)
@@ -64,11 +68,11 @@ try {
     ['GET tags, admin', adminPairs.map(get)],
     ['POST corporate delta, salesperson', writePairs.map((p, i) => ({ method: 'POST', path: `/api/customers/${p.externalUserId}/corporate-tags`, cookie: cookies.get(p.userId)!, body: writeBodies[i] }))],
   ]
-  for (const [name, items] of scenarios) {
+  for (const [name, items] of scenarios.filter(([name]) => only.length === 0 || only.some(o => name.includes(o)))) {
     bodyBytes[name] = await meanBodyBytes(server.origin, items.slice(0, 200))
-    const result = await runLoad(server.origin, name, items, { connections, seconds, warmupSeconds: 3 })
+    const result = await runLoad(server.origin, name, items, { connections, seconds, warmupSeconds: 3, serverPid: server.child.pid })
     load.push(result)
-    console.log(`[bench] ${name}: ${result.reqPerSec} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${bodyBytes[name]} B body, non-2xx ${result.non2xx}, errors ${result.errors}`)
+    console.log(`[bench] ${name}: ${result.reqPerSec} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${bodyBytes[name]} B body, server CPU ${result.serverCpuUs} µs/req, non-2xx ${result.non2xx}, errors ${result.errors}, load ${result.loadBefore}→${result.loadAfter}`)
   }
   // The floor must build exactly what the server sends, or the ratio means nothing.
   const read = floorReader(db)
@@ -80,11 +84,14 @@ try {
 finally {
   await server.stop()
 }
+const profileSummary = profile ? summariseProfiles(profDir, server.child.pid!) : null
 
+// The floor with the server stopped, median of 3 rounds (the machine is shared).
 const read = floorReader(db)
+const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 const floor = {
-  sales: measureFloor(read, salesPairs, 20_000),
-  admin: measureFloor(read, adminPairs, 5_000),
+  sales: { usPerRequest: median([0, 1, 2].map(() => measureFloor(read, salesPairs, 10_000).usPerRequest)), meanBytes: measureFloor(read, salesPairs, 500).meanBytes },
+  admin: { usPerRequest: median([0, 1, 2].map(() => measureFloor(read, adminPairs, 1_000).usPerRequest)), meanBytes: measureFloor(read, adminPairs, 500).meanBytes },
 }
 console.log(`[bench] floor: salesperson ${floor.sales.usPerRequest} µs/request, admin ${floor.admin.usPerRequest} µs/request`)
 db.$client.close()
@@ -92,5 +99,5 @@ db.$client.close()
 const bundle = firstScreenBundle(resolve(REPO_ROOT, 'web/dist'))
 console.log(bundle.measured ? `[bench] first-screen JS ${(bundle.jsGzip / 1024).toFixed(1)} KB + CSS ${(bundle.cssGzip / 1024).toFixed(1)} KB gzipped` : `[bench] bundle not measured: ${bundle.note}`)
 
-const summary = writeReport({ company, visibility, load, bodyBytes, floor, bundle, connections, seconds, profile })
+const summary = writeReport({ company, visibility, load, bodyBytes, floor, profileSummary, bundle, connections, seconds, profile })
 console.log(`\n${summary}`)

@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { REPO_ROOT } from './generate.ts'
 
@@ -76,3 +77,15 @@ export async function demoLogin(origin: string, userId: string): Promise<string>
   if (!cookie) throw new Error(`demo login of ${userId} set no session cookie`)
   return cookie.split(';')[0]!
 }
+
+/** CPU seconds (user + system) the process has used so far, from /proc (Linux); null elsewhere. */
+export function cpuSeconds(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    // Fields after the ")" that closes the command name: utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS
+  }
+  catch { return null }
+}
+const CLOCK_TICKS = 100
