@@ -20,14 +20,14 @@ import { verifyVisibility } from './verify-visibility.ts'
  * own process, load it with autocannon on loopback, measure the better-sqlite3 floor in
  * this process, measure the first-screen bundle, and write docs/BENCHMARKS.md and
  * docs/bench-results.json. Knobs: BENCH_SECONDS (15), BENCH_CONNECTIONS (32),
- * BENCH_CUSTOMERS (1000000), BENCH_ONLY (scenario filter), BENCH_PROFILE=1 (server under
+ * BENCH_CUSTOMERS (1000000), BENCH_ONLY (get-sales,get-admin,post-sales), BENCH_PROFILE=1 (server under
  * --cpu-prof into data/bench/prof, summarised by category in the report).
  */
 const seconds = Number(process.env.BENCH_SECONDS ?? 15)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32)
 const customers = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000)
 const profile = process.env.BENCH_PROFILE === '1'
-/** BENCH_ONLY=salesperson,admin,POST runs only the scenarios whose name contains one of these. */
+/** BENCH_ONLY=get-sales,get-admin,post-sales runs only those scenarios. */
 const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean)
 const PAIRS = 20_000
 
@@ -63,12 +63,12 @@ try {
   for (const userId of new Set([...salesPairs, ...adminPairs, ...writePairs].map(p => p.userId))) cookies.set(userId, await demoLogin(server.origin, userId))
   console.log(`[bench] ${cookies.size} members logged in`)
   const get = (p: Pair): LoadRequest => ({ method: 'GET', path: `/api/customers/${p.externalUserId}/tags`, cookie: cookies.get(p.userId)! })
-  const scenarios: [string, LoadRequest[]][] = [
-    ['GET tags, salesperson', salesPairs.map(get)],
-    ['GET tags, admin', adminPairs.map(get)],
-    ['POST corporate delta, salesperson', writePairs.map((p, i) => ({ method: 'POST', path: `/api/customers/${p.externalUserId}/corporate-tags`, cookie: cookies.get(p.userId)!, body: writeBodies[i] }))],
+  const scenarios: [string, string, LoadRequest[]][] = [
+    ['get-sales', 'GET tags, salesperson', salesPairs.map(get)],
+    ['get-admin', 'GET tags, admin', adminPairs.map(get)],
+    ['post-sales', 'POST corporate delta, salesperson', writePairs.map((p, i) => ({ method: 'POST', path: `/api/customers/${p.externalUserId}/corporate-tags`, cookie: cookies.get(p.userId)!, body: writeBodies[i] }))],
   ]
-  for (const [name, items] of scenarios.filter(([name]) => only.length === 0 || only.some(o => name.includes(o)))) {
+  for (const [, name, items] of scenarios.filter(([key]) => only.length === 0 || only.includes(key))) {
     bodyBytes[name] = await meanBodyBytes(server.origin, items.slice(0, 200))
     const result = await runLoad(server.origin, name, items, { connections, seconds, warmupSeconds: 3, serverPid: server.child.pid })
     load.push(result)
