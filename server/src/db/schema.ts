@@ -1,4 +1,5 @@
 export * from './schema/audit.ts'
+export * from './schema/cache.ts'
 export * from './schema/corporate.ts'
 export * from './schema/customers.ts'
 export * from './schema/org.ts'

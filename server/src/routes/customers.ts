@@ -3,20 +3,23 @@ import type { AppDeps } from '../deps.ts'
 import { corporateDeltaSchema, customerParamSchema, personalAssignSchema, personalTagParamSchema } from '@app/shared'
 import { Hono } from 'hono'
 import { zValidator } from '../lib/validator.ts'
-import { applyCorporateDelta, getCustomerTags } from '../services/customer-tags.ts'
+import { applyCorporateDelta, customerTagsJson } from '../services/customer-tags.ts'
 import { assignPersonalTag, unassignPersonalTag } from '../services/personal-tags.ts'
+
+const JSON_TYPE = { 'Content-Type': 'application/json; charset=UTF-8' }
 
 export function customerRoutes(deps: AppDeps) {
   const { db, hooks } = deps
   return new Hono<AppEnv>()
     .get('/customers/:externalUserId/tags', zValidator('param', customerParamSchema), (c) => {
       const { externalUserId } = c.req.valid('param')
-      return c.json(getCustomerTags(db, c.get('viewer'), externalUserId, hooks), 200)
+      // Built as text: the response is mostly cached JSON pieces (services/customer-tags-json.ts).
+      return c.body(customerTagsJson(db, c.get('viewer'), externalUserId, hooks), 200, JSON_TYPE)
     })
     .post('/customers/:externalUserId/corporate-tags', zValidator('param', customerParamSchema), zValidator('json', corporateDeltaSchema), (c) => {
       const { externalUserId } = c.req.valid('param')
       const delta = c.req.valid('json')
-      return c.json(applyCorporateDelta(db, c.get('viewer'), externalUserId, delta, hooks), 200)
+      return c.body(applyCorporateDelta(db, c.get('viewer'), externalUserId, delta, hooks), 200, JSON_TYPE)
     })
     .put('/customers/:externalUserId/personal-tags/:tagId', zValidator('param', personalTagParamSchema), zValidator('json', personalAssignSchema), (c) => {
       const { externalUserId, tagId } = c.req.valid('param')

@@ -35,30 +35,41 @@ export interface Catalog {
 /**
  * The corporate tag library and org chart, read once and kept in memory until something
  * changes them. The sidebar's hot path then costs one indexed read of the customer's
- * assignments instead of re-reading 300 groups per request. Every write to groups, tags,
- * access rules, departments, members or roles must call `invalidateCatalog`.
+ * assignments instead of re-reading 300 groups per request.
+ *
+ * Staleness is ruled out by the database itself: triggers bump `cache_versions.catalog`
+ * on every write to groups, tags, access rules, departments, members and roles (migration
+ * cache_version_triggers), and each read compares it with the version the cache was built
+ * at. A change made by another server process or a script is therefore seen at once.
+ * `invalidateCatalog` only drops this process's copy early.
  */
 const cache = new WeakMap<Db, Catalog>()
-const versions = new WeakMap<Db, number>()
+const versionReaders = new WeakMap<Db, () => number>()
+
+function storedVersion(db: Db): number {
+  let read = versionReaders.get(db)
+  if (!read) {
+    const stmt = db.$client.prepare(`select version from cache_versions where key = 'catalog'`).pluck()
+    read = () => (stmt.get() as number | undefined) ?? 0
+    versionReaders.set(db, read)
+  }
+  return read()
+}
 
 export function invalidateCatalog(db: Db): void {
-  versions.set(db, (versions.get(db) ?? 0) + 1)
   cache.delete(db)
 }
 
-export function catalogVersion(db: Db): number {
-  return versions.get(db) ?? 0
-}
-
 export function getCatalog(db: Db): Catalog {
+  const version = storedVersion(db)
   const hit = cache.get(db)
-  if (hit) return hit
-  const catalog = loadCatalog(db)
+  if (hit && hit.version === version) return hit
+  const catalog = loadCatalog(db, version)
   cache.set(db, catalog)
   return catalog
 }
 
-function loadCatalog(db: Db): Catalog {
+function loadCatalog(db: Db, version: number): Catalog {
   const groupRows = db.select().from(t.tagGroups).where(isNull(t.tagGroups.deletedAt)).orderBy(asc(t.tagGroups.sortOrder), asc(t.tagGroups.id)).all()
   const tagRows = db.select().from(t.corpTags).where(isNull(t.corpTags.deletedAt)).orderBy(asc(t.corpTags.sortOrder), asc(t.corpTags.id)).all()
   const accessRows = db.select().from(t.groupAccess).all()
@@ -110,7 +121,7 @@ function loadCatalog(db: Db): Catalog {
   const memberNames = new Map(db.select({ id: t.members.userId, name: t.members.name }).from(t.members).all().map(m => [m.id, m.name]))
   const live = new Set(ordered)
   return {
-    version: catalogVersion(db),
+    version,
     groups: ordered,
     groupsById: new Map(ordered.map(g => [g.id, g])),
     tagGroup: new Map([...tagGroup].filter(([, g]) => live.has(g))),

@@ -1,4 +1,4 @@
-import type { CorporateDelta, CorporateGroup, CustomerTags, TagSource } from '@app/shared'
+import type { CorporateDelta, CustomerTags, TagSource } from '@app/shared'
 import type { Db } from '../db/client.ts'
 import type { Viewer } from './access.ts'
 import type { DomainHooks } from './hooks.ts'
@@ -6,14 +6,15 @@ import { and, eq } from 'drizzle-orm'
 import { inTransaction } from '../db/client.ts'
 import * as t from '../db/schema.ts'
 import { AppError, notFound } from '../lib/errors.ts'
-import { resolveGroupAccess, visibleGroups } from './access.ts'
+import { resolveGroupAccess } from './access.ts'
 import { auditMany } from './audit.ts'
 import { getCatalog } from './catalog.ts'
 import { customerQueries } from './customer-queries.ts'
+import { renderCustomerTags } from './customer-tags-json.ts'
 
 const NOT_YOUR_CUSTOMER = '客户不存在，或不是你的客户'
 
-/** The customer row, if the viewer may work on this customer (a follower, or an admin). */
+/** The customer, if the viewer may work on them (a follower, or an admin); else 404. */
 export function requireCustomer(db: Db, viewer: Viewer, externalUserId: string) {
   const q = customerQueries(db)
   const customer = q.customer.get({ customerId: externalUserId })
@@ -23,51 +24,23 @@ export function requireCustomer(db: Db, viewer: Viewer, externalUserId: string) 
   return { customer, following }
 }
 
-/** Everything the sidebar shows for one customer, as this member may see it (DESIGN §5). */
-export function getCustomerTags(db: Db, viewer: Viewer, externalUserId: string, hooks: DomainHooks = {}): CustomerTags {
+/** Everything the sidebar shows for one customer, as this member may see it, as JSON text. */
+export function customerTagsJson(db: Db, viewer: Viewer, externalUserId: string, hooks: DomainHooks = {}): string {
   const { customer, following } = requireCustomer(db, viewer, externalUserId)
-  const q = customerQueries(db)
-  const marks = new Map(q.corporate.all({ customerId: externalUserId }).map(a => [a.tagId, a]))
+  return renderCustomerTags(db, viewer, customer, following, hooks)
+}
 
-  const groups: CorporateGroup[] = visibleGroups(db, viewer).map(({ group, path, depth, access }) => ({
-    id: group.id,
-    name: group.name,
-    path,
-    parentId: group.parentId,
-    depth,
-    locked: group.locked,
-    exclusive: group.exclusive,
-    editable: access.editable,
-    reasonCode: access.reasonCode,
-    reason: access.reason,
-    tags: group.tags.map((tag) => {
-      const mark = marks.get(tag.id)
-      return mark
-        ? { id: tag.id, name: tag.name, selected: true, markedBy: mark.markedBy, markedAt: mark.markedAt.getTime(), source: mark.source }
-        : { id: tag.id, name: tag.name, selected: false }
-    }),
-  }))
-
-  const assigned = new Map(q.personalOnCustomer.all({ customerId: externalUserId, userId: viewer.userId }).map(a => [a.tagId, a]))
-  const personal = q.personalLibrary.all({ userId: viewer.userId }).map((p) => {
-    const a = assigned.get(p.id)
-    return { id: p.id, name: p.name, selected: a !== undefined, note: a?.note ?? null, fromName: a?.fromName ?? null }
-  })
-
-  return {
-    customer: { externalUserId: customer.externalUserId, name: customer.name, avatar: customer.avatar, corpName: customer.corpName, type: customer.type },
-    following,
-    corporate: { groups },
-    personal: { tags: personal, total: personal.length },
-    ...(hooks.syncState ? { sync: hooks.syncState(db, externalUserId) } : {}),
-  }
+/** The same as an object, for callers other than the HTTP hot path. */
+export function getCustomerTags(db: Db, viewer: Viewer, externalUserId: string, hooks: DomainHooks = {}): CustomerTags {
+  return JSON.parse(customerTagsJson(db, viewer, externalUserId, hooks)) as CustomerTags
 }
 
 /**
  * Applies a delta of corporate tags. Only the named tags change, so two people marking
  * different tags at the same moment both keep their change; adding what is there or
  * removing what is not is a no-op. In an exclusive group, adding one tag removes its
- * siblings. All or nothing: one refused tag refuses the whole delta.
+ * siblings. All or nothing: one refused tag refuses the whole delta. Returns the new
+ * state as the JSON text of GET …/tags.
  */
 export function applyCorporateDelta(db: Db, viewer: Viewer, externalUserId: string, delta: Required<CorporateDelta>, hooks: DomainHooks = {}, source: TagSource = 'manual') {
   const add = [...new Set(delta.add)]
@@ -134,5 +107,5 @@ export function applyCorporateDelta(db: Db, viewer: Viewer, externalUserId: stri
     auditMany(db, [...toAdd.map(id => entry(id, true)), ...[...toRemove].map(id => entry(id, false))], now)
     hooks.onCorporateChange?.(db, { actorId: viewer.userId, externalUserId, added: toAdd, removed: [...toRemove] })
   })
-  return getCustomerTags(db, viewer, externalUserId, hooks)
+  return customerTagsJson(db, viewer, externalUserId, hooks)
 }

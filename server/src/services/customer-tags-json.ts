@@ -1,0 +1,112 @@
+import type { CustomerTags } from '@app/shared'
+import type { Db } from '../db/client.ts'
+import type { Viewer } from './access.ts'
+import type { CorporateMarkRow, PersonalAssignmentRow } from './customer-queries.ts'
+import type { DomainHooks } from './hooks.ts'
+import { visibleGroups } from './access.ts'
+import { getCatalog } from './catalog.ts'
+import { customerQueries } from './customer-queries.ts'
+
+interface TagFragment { id: number, unselected: string, selectedOpen: string }
+interface GroupFragment { open: string, tags: TagFragment[] }
+
+const str = JSON.stringify
+
+/**
+ * The member's visible groups as ready-made JSON pieces. A salesperson's response is
+ * ~600 tags in 30–60 groups and nearly all of it depends only on the member and the
+ * library, not on the customer; building it once per member and catalog version turns
+ * the hot path's largest cost (JSON.stringify of the whole tree) into string joins.
+ */
+function groupFragments(db: Db, viewer: Viewer): GroupFragment[] {
+  const catalog = getCatalog(db)
+  const key = `json:${viewer.userId}`
+  const hit = catalog.memo.get(key) as GroupFragment[] | undefined
+  if (hit) return hit
+  const fragments = visibleGroups(db, viewer).map(({ group, path, depth, access }) => ({
+    open: `{"id":${group.id},"name":${str(group.name)},"path":${str(path)},"parentId":${str(group.parentId)},"depth":${depth},`
+      + `"locked":${group.locked},"exclusive":${group.exclusive},"editable":${access.editable},`
+      + `"reasonCode":${str(access.reasonCode)},"reason":${str(access.reason)},"tags":[`,
+    tags: group.tags.map(tag => ({
+      id: tag.id,
+      unselected: `{"id":${tag.id},"name":${str(tag.name)},"selected":false}`,
+      selectedOpen: `{"id":${tag.id},"name":${str(tag.name)},"selected":true,`,
+    })),
+  }))
+  catalog.memo.set(key, fragments)
+  return fragments
+}
+
+interface PersonalFragment { id: number, unselected: string, selectedOpen: string }
+const libraries = new WeakMap<Db, Map<string, { version: number, tags: PersonalFragment[] }>>()
+const LIBRARIES_MAX = 20_000
+
+/**
+ * The member's personal library as JSON pieces, cached per member and rebuilt when the
+ * member's counter in personal_library_versions moves (a trigger bumps it on every write
+ * to their personal tags, whoever makes it).
+ */
+function personalFragments(db: Db, userId: string): PersonalFragment[] {
+  const q = customerQueries(db)
+  let byOwner = libraries.get(db)
+  if (!byOwner) libraries.set(db, byOwner = new Map())
+  const version = q.personalLibraryVersion.get({ userId }) ?? 0
+  const hit = byOwner.get(userId)
+  if (hit && hit.version === version) return hit.tags
+  const tags = q.personalLibrary.all({ userId }).map(p => ({
+    id: p.id,
+    unselected: `{"id":${p.id},"name":${str(p.name)},"selected":false,"note":null,"fromName":null}`,
+    selectedOpen: `{"id":${p.id},"name":${str(p.name)},"selected":true,`,
+  }))
+  if (byOwner.size >= LIBRARIES_MAX) byOwner.clear()
+  byOwner.set(userId, { version, tags })
+  return tags
+}
+
+function personalJson(tags: PersonalFragment[], assigned: Map<number, PersonalAssignmentRow>): string {
+  let out = ''
+  for (let i = 0; i < tags.length; i++) {
+    const tag = tags[i]!
+    const a = assigned.get(tag.id)
+    if (i > 0) out += ','
+    out += a ? `${tag.selectedOpen}"note":${str(a.note)},"fromName":${str(a.fromName)}}` : tag.unselected
+  }
+  return `{"tags":[${out}],"total":${tags.length}}`
+}
+
+function corporateJson(fragments: GroupFragment[], marks: Map<number, CorporateMarkRow>): string {
+  let out = ''
+  for (let g = 0; g < fragments.length; g++) {
+    const group = fragments[g]!
+    out += g === 0 ? group.open : `,${group.open}`
+    for (let i = 0; i < group.tags.length; i++) {
+      const tag = group.tags[i]!
+      const mark = marks.get(tag.id)
+      if (i > 0) out += ','
+      out += mark
+        ? `${tag.selectedOpen}"markedBy":${str(mark.markedBy)},"markedAt":${mark.markedAt},"source":${str(mark.source)}}`
+        : tag.unselected
+    }
+    out += ']}'
+  }
+  return out
+}
+
+/**
+ * Everything the sidebar shows for one customer (DESIGN §5), as the JSON text the route
+ * sends. `customer` and `following` come from requireCustomer, which the caller ran.
+ */
+export function renderCustomerTags(db: Db, viewer: Viewer, customer: CustomerTags['customer'], following: boolean, hooks: DomainHooks): string {
+  const q = customerQueries(db)
+  const params = { customerId: customer.externalUserId, userId: viewer.userId }
+  const marks = new Map<number, CorporateMarkRow>()
+  for (const row of q.corporate.all(params)) marks.set(row.tagId, row)
+
+  const assigned = new Map<number, PersonalAssignmentRow>()
+  for (const row of q.personalOnCustomer.all(params)) assigned.set(row.tagId, row)
+  const sync = hooks.syncState?.(db, customer.externalUserId)
+
+  return `{"customer":${str(customer)},"following":${following},`
+    + `"corporate":{"groups":[${corporateJson(groupFragments(db, viewer), marks)}]},`
+    + `"personal":${personalJson(personalFragments(db, viewer.userId), assigned)}${sync ? `,"sync":${str(sync)}` : ''}}`
+}
