@@ -46,18 +46,23 @@ export function writeReport(run: BenchRun): string {
   const m = machine()
   const date = new Date().toISOString()
   const rows = run.load.map((r) => {
-    const serverUs = Math.round(1e6 / r.reqPerSec)
+    // 1e6 ÷ req/s is a time per request only for one event loop.
+    const serverUs = r.scenario.endsWith('(1 process)') ? Math.round(1e6 / r.reqPerSec) : null
     const who = r.scenario.includes('admin') ? 'admin' : 'sales'
     const floorUs = r.scenario.startsWith('GET') ? run.floor[who].usPerRequest : null
     const ratio = (us: number | null) => (floorUs && us ? Math.round((us / floorUs) * 10) / 10 : null)
     return { ...r, bodyBytes: run.bodyBytes[r.scenario] ?? 0, serverUs, floorUs, ratio: ratio(serverUs), cpuRatio: ratio(r.serverCpuUs) }
   })
-  const sales = rows.find(r => r.scenario === 'GET tags, salesperson')
-  const checks = sales
+  // Throughput and latency: the best configuration run (WORKERS=2 when it ran); the floor
+  // ratio: one process, since 1e6 ÷ req/s is a time per request only for one event loop.
+  const salesRuns = rows.filter(r => r.scenario.startsWith('GET tags, salesperson'))
+  const single = salesRuns.find(r => r.scenario.endsWith('(1 process)'))
+  const sales = salesRuns.reduce<(typeof rows)[number] | undefined>((best, r) => (!best || r.reqPerSec > best.reqPerSec ? r : best), undefined)
+  const checks = sales && single
     ? [
-        { target: `salesperson GET p99 < ${TARGETS.p99Ms} ms at ${run.connections} connections`, value: `${sales.p99Ms} ms`, ok: sales.p99Ms < TARGETS.p99Ms },
-        { target: `salesperson GET ≥ ${TARGETS.reqPerSec} req/s`, value: `${sales.reqPerSec} req/s`, ok: sales.reqPerSec >= TARGETS.reqPerSec },
-        { target: `salesperson GET server time ≤ ${TARGETS.floorRatio}× floor`, value: `${sales.serverUs} µs / ${sales.floorUs} µs = ${sales.ratio}×`, ok: (sales.ratio ?? Infinity) <= TARGETS.floorRatio },
+        { target: `salesperson GET p99 < ${TARGETS.p99Ms} ms at ${run.connections} connections`, value: `${sales.p99Ms} ms (${sales.scenario})`, ok: sales.p99Ms < TARGETS.p99Ms },
+        { target: `salesperson GET ≥ ${TARGETS.reqPerSec} req/s`, value: `${sales.reqPerSec} req/s (${sales.scenario})`, ok: sales.reqPerSec >= TARGETS.reqPerSec },
+        { target: `salesperson GET server time ≤ ${TARGETS.floorRatio}× floor`, value: `${single.serverUs} µs / ${single.floorUs} µs = ${single.ratio}× (1 process)`, ok: (single.ratio ?? Infinity) <= TARGETS.floorRatio },
         { target: 'no non-2xx responses or errors in any scenario', value: `${rows.reduce((s, r) => s + r.non2xx + r.errors, 0)}`, ok: rows.every(r => r.non2xx === 0 && r.errors === 0) },
       ]
     : []
@@ -83,7 +88,7 @@ export function writeReport(run: BenchRun): string {
     '',
     '| scenario | served | server CPU | floor | served ÷ floor | CPU ÷ floor |',
     '| --- | --- | --- | --- | --- | --- |',
-    ...rows.map(r => `| ${r.scenario} | ${r.serverUs} | ${r.serverCpuUs ?? '–'} | ${r.floorUs ?? '–'} | ${r.ratio ?? '–'} | ${r.cpuRatio ?? '–'} |`),
+    ...rows.map(r => `| ${r.scenario} | ${r.serverUs ?? '–'} | ${r.serverCpuUs ?? '–'} | ${r.floorUs ?? '–'} | ${r.ratio ?? '–'} | ${r.cpuRatio ?? '–'} |`),
     ...(run.profileSummary ? ['', `Server CPU profile (node --cpu-prof, busy samples, scenarios: ${rows.map(r => r.scenario).join('; ')}): ${run.profileSummary.filter(p => p.percent >= 0.5).map(p => `${p.category} ${p.percent} %`).join(', ')}.`] : []),
     '',
     '| target | measured | result |',

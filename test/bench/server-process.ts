@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { REPO_ROOT } from './generate.ts'
 
@@ -17,7 +17,7 @@ export interface ServerProcess {
  * CPU out of the server's event loop, as in production. `cpuProfDir` runs it under
  * `node --cpu-prof` (the profile is written when it stops).
  */
-export async function startServerProcess(databasePath: string, opts: { cpuProfDir?: string } = {}): Promise<ServerProcess> {
+export async function startServerProcess(databasePath: string, opts: { cpuProfDir?: string, workers?: number } = {}): Promise<ServerProcess> {
   const serverDir = resolve(REPO_ROOT, 'server')
   const args = [...(opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : []), '--import', 'tsx', 'src/index.ts']
   const child = spawn(process.execPath, args, {
@@ -29,7 +29,7 @@ export async function startServerProcess(databasePath: string, opts: { cpuProfDi
       HOST: '127.0.0.1',
       SEED_DEMO: 'never',
       SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
-      LOG_REQUESTS: '0',
+      WORKERS: String(opts.workers ?? 1),
       NODE_ENV: 'production',
       WECOM_CORP_ID: '',
     },
@@ -78,13 +78,28 @@ export async function demoLogin(origin: string, userId: string): Promise<string>
   return cookie.split(';')[0]!
 }
 
-/** CPU seconds (user + system) the process has used so far, from /proc (Linux); null elsewhere. */
+function procStat(pid: number): string[] {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  // Fields after the ")" that closes the command name: ppid is the 2nd, utime and stime the 12th and 13th.
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+}
+
+/**
+ * CPU seconds (user + system) the process and its children (cluster workers) have used so
+ * far, from /proc (Linux); null elsewhere.
+ */
 export function cpuSeconds(pid: number): number | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    // Fields after the ")" that closes the command name: utime and stime are the 12th and 13th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS
+    let total = 0
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue
+      try {
+        const fields = procStat(Number(entry))
+        if (Number(entry) === pid || Number(fields[1]) === pid) total += (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS
+      }
+      catch { /* the process ended while we looked */ }
+    }
+    return total
   }
   catch { return null }
 }

@@ -22,6 +22,7 @@ const envSchema = z.object({
   RECYCLE_RETENTION_DAYS: intVar(7, 1, 365),
   PERSONAL_TAG_CAP: intVar(200, 1, 10_000),
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+  WORKERS: intVar(1, 1, 16),
 })
 
 export type Config = z.infer<typeof envSchema> & { mode: 'demo' | 'live', wecom?: WecomConfig }

@@ -7,19 +7,21 @@ import { applyCorporateDelta, customerTagsJson } from '../services/customer-tags
 import { assignPersonalTag, unassignPersonalTag } from '../services/personal-tags.ts'
 
 const JSON_TYPE = { 'Content-Type': 'application/json; charset=UTF-8' }
+/** A Buffer from Buffer.concat owns a plain ArrayBuffer; Hono's types only ask to be told. */
+const asBody = (bytes: Buffer) => bytes as Uint8Array<ArrayBuffer>
 
 export function customerRoutes(deps: AppDeps) {
   const { db, hooks } = deps
   return new Hono<AppEnv>()
     .get('/customers/:externalUserId/tags', zValidator('param', customerParamSchema), (c) => {
       const { externalUserId } = c.req.valid('param')
-      // Built as text: the response is mostly cached JSON pieces (services/customer-tags-json.ts).
-      return c.body(customerTagsJson(db, c.get('viewer'), externalUserId, hooks), 200, JSON_TYPE)
+      // Sent as bytes: the response is mostly cached, pre-encoded JSON (services/customer-tags-json.ts).
+      return c.body(asBody(customerTagsJson(db, c.get('viewer'), externalUserId, hooks)), 200, JSON_TYPE)
     })
     .post('/customers/:externalUserId/corporate-tags', zValidator('param', customerParamSchema), zValidator('json', corporateDeltaSchema), (c) => {
       const { externalUserId } = c.req.valid('param')
       const delta = c.req.valid('json')
-      return c.body(applyCorporateDelta(db, c.get('viewer'), externalUserId, delta, hooks), 200, JSON_TYPE)
+      return c.body(asBody(applyCorporateDelta(db, c.get('viewer'), externalUserId, delta, hooks)), 200, JSON_TYPE)
     })
     .put('/customers/:externalUserId/personal-tags/:tagId', zValidator('param', personalTagParamSchema), zValidator('json', personalAssignSchema), (c) => {
       const { externalUserId, tagId } = c.req.valid('param')

@@ -8,7 +8,8 @@ import { getCatalog } from './catalog.ts'
 import { customerQueries } from './customer-queries.ts'
 
 interface TagFragment { id: number, unselected: string, selectedOpen: string }
-interface GroupFragment { open: string, tags: TagFragment[] }
+/** `whole` is the group with none of its tags selected, already UTF-8: most groups of most customers. */
+interface GroupFragment { id: number, whole: Buffer, open: string, tags: TagFragment[] }
 
 const str = JSON.stringify
 
@@ -16,23 +17,25 @@ const str = JSON.stringify
  * The member's visible groups as ready-made JSON pieces. A salesperson's response is
  * ~600 tags in 30–60 groups and nearly all of it depends only on the member and the
  * library, not on the customer; building it once per member and catalog version turns
- * the hot path's largest cost (JSON.stringify of the whole tree) into string joins.
+ * the hot path's largest costs (JSON.stringify of the whole tree, then its UTF-8 encoding)
+ * into copying ready bytes; only groups where the customer has a tag are rebuilt.
  */
 function groupFragments(db: Db, viewer: Viewer): GroupFragment[] {
   const catalog = getCatalog(db)
   const key = `json:${viewer.userId}`
   const hit = catalog.memo.get(key) as GroupFragment[] | undefined
   if (hit) return hit
-  const fragments = visibleGroups(db, viewer).map(({ group, path, depth, access }) => ({
-    open: `{"id":${group.id},"name":${str(group.name)},"path":${str(path)},"parentId":${str(group.parentId)},"depth":${depth},`
+  const fragments = visibleGroups(db, viewer).map(({ group, path, depth, access }) => {
+    const open = `{"id":${group.id},"name":${str(group.name)},"path":${str(path)},"parentId":${str(group.parentId)},"depth":${depth},`
       + `"locked":${group.locked},"exclusive":${group.exclusive},"editable":${access.editable},`
-      + `"reasonCode":${str(access.reasonCode)},"reason":${str(access.reason)},"tags":[`,
-    tags: group.tags.map(tag => ({
+      + `"reasonCode":${str(access.reasonCode)},"reason":${str(access.reason)},"tags":[`
+    const tags = group.tags.map(tag => ({
       id: tag.id,
       unselected: `{"id":${tag.id},"name":${str(tag.name)},"selected":false}`,
       selectedOpen: `{"id":${tag.id},"name":${str(tag.name)},"selected":true,`,
-    })),
-  }))
+    }))
+    return { id: group.id, whole: Buffer.from(`${open}${tags.map(t => t.unselected).join(',')}]}`), open, tags }
+  })
   catalog.memo.set(key, fragments)
   return fragments
 }
@@ -74,39 +77,52 @@ function personalJson(tags: PersonalFragment[], assigned: Map<number, PersonalAs
   return `{"tags":[${out}],"total":${tags.length}}`
 }
 
-function corporateJson(fragments: GroupFragment[], marks: Map<number, CorporateMarkRow>): string {
-  let out = ''
+const COMMA = Buffer.from(',')
+
+/** Appends the groups to `out`: pre-encoded as they are, or rebuilt where the customer has a tag. */
+function pushCorporate(out: Buffer[], fragments: GroupFragment[], marks: Map<number, CorporateMarkRow>, markedGroups: Set<number>): void {
   for (let g = 0; g < fragments.length; g++) {
     const group = fragments[g]!
-    out += g === 0 ? group.open : `,${group.open}`
+    if (g > 0) out.push(COMMA)
+    if (!markedGroups.has(group.id)) {
+      out.push(group.whole)
+      continue
+    }
+    let text = group.open
     for (let i = 0; i < group.tags.length; i++) {
       const tag = group.tags[i]!
       const mark = marks.get(tag.id)
-      if (i > 0) out += ','
-      out += mark
+      if (i > 0) text += ','
+      text += mark
         ? `${tag.selectedOpen}"markedBy":${str(mark.markedBy)},"markedAt":${mark.markedAt},"source":${str(mark.source)}}`
         : tag.unselected
     }
-    out += ']}'
+    out.push(Buffer.from(`${text}]}`))
   }
-  return out
 }
 
 /**
- * Everything the sidebar shows for one customer (DESIGN §5), as the JSON text the route
+ * Everything the sidebar shows for one customer (DESIGN §5), as the UTF-8 JSON the route
  * sends. `customer` and `following` come from requireCustomer, which the caller ran.
  */
-export function renderCustomerTags(db: Db, viewer: Viewer, customer: CustomerTags['customer'], following: boolean, hooks: DomainHooks): string {
+export function renderCustomerTags(db: Db, viewer: Viewer, customer: CustomerTags['customer'], following: boolean, hooks: DomainHooks): Buffer {
   const q = customerQueries(db)
   const params = { customerId: customer.externalUserId, userId: viewer.userId }
+  const catalog = getCatalog(db)
   const marks = new Map<number, CorporateMarkRow>()
-  for (const row of q.corporate.all(params)) marks.set(row.tagId, row)
+  const markedGroups = new Set<number>()
+  for (const row of q.corporate.all(params)) {
+    marks.set(row.tagId, row)
+    const group = catalog.tagGroup.get(row.tagId)
+    if (group) markedGroups.add(group.id)
+  }
 
   const assigned = new Map<number, PersonalAssignmentRow>()
   for (const row of q.personalOnCustomer.all(params)) assigned.set(row.tagId, row)
   const sync = hooks.syncState?.(db, customer.externalUserId)
 
-  return `{"customer":${str(customer)},"following":${following},`
-    + `"corporate":{"groups":[${corporateJson(groupFragments(db, viewer), marks)}]},`
-    + `"personal":${personalJson(personalFragments(db, viewer.userId), assigned)}${sync ? `,"sync":${str(sync)}` : ''}}`
+  const out = [Buffer.from(`{"customer":${str(customer)},"following":${following},"corporate":{"groups":[`)]
+  pushCorporate(out, groupFragments(db, viewer), marks, markedGroups)
+  out.push(Buffer.from(`]},"personal":${personalJson(personalFragments(db, viewer.userId), assigned)}${sync ? `,"sync":${str(sync)}` : ''}}`))
+  return Buffer.concat(out)
 }

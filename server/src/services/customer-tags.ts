@@ -24,15 +24,15 @@ export function requireCustomer(db: Db, viewer: Viewer, externalUserId: string) 
   return { customer, following }
 }
 
-/** Everything the sidebar shows for one customer, as this member may see it, as JSON text. */
-export function customerTagsJson(db: Db, viewer: Viewer, externalUserId: string, hooks: DomainHooks = {}): string {
+/** Everything the sidebar shows for one customer, as this member may see it, as UTF-8 JSON. */
+export function customerTagsJson(db: Db, viewer: Viewer, externalUserId: string, hooks: DomainHooks = {}): Buffer {
   const { customer, following } = requireCustomer(db, viewer, externalUserId)
   return renderCustomerTags(db, viewer, customer, following, hooks)
 }
 
 /** The same as an object, for callers other than the HTTP hot path. */
 export function getCustomerTags(db: Db, viewer: Viewer, externalUserId: string, hooks: DomainHooks = {}): CustomerTags {
-  return JSON.parse(customerTagsJson(db, viewer, externalUserId, hooks)) as CustomerTags
+  return JSON.parse(customerTagsJson(db, viewer, externalUserId, hooks).toString('utf8')) as CustomerTags
 }
 
 /**
@@ -40,7 +40,7 @@ export function getCustomerTags(db: Db, viewer: Viewer, externalUserId: string, 
  * different tags at the same moment both keep their change; adding what is there or
  * removing what is not is a no-op. In an exclusive group, adding one tag removes its
  * siblings. All or nothing: one refused tag refuses the whole delta. Returns the new
- * state as the JSON text of GET …/tags.
+ * state as the UTF-8 JSON of GET …/tags.
  */
 export function applyCorporateDelta(db: Db, viewer: Viewer, externalUserId: string, delta: Required<CorporateDelta>, hooks: DomainHooks = {}, source: TagSource = 'manual') {
   const add = [...new Set(delta.add)]
