@@ -84,18 +84,26 @@ export function createEmulator(corp: EmulatorCorp) {
   })
   api('POST', 'externalcontact/get_corp_tag_list', () => ({ tag_group: state.groups }))
   api('POST', 'externalcontact/add_corp_tag', (_c, b) => {
+    const existed = new Set(state.groups.map(g => g.group_id))
     const r = b.group_id ? state.addTags(b.group_id, b.tag ?? [], b.order, true) : state.addTags(b.group_name ?? '', b.tag ?? [], b.order)
-    return typeof r === 'number' ? r : { tag_group: r }
+    if (typeof r === 'number') return r
+    for (const id of [...r.tag.map(x => x.id), ...(existed.has(r.group_id) ? [] : [r.group_id])]) state.byApp.add(id)
+    return { tag_group: r }
   })
   api('POST', 'externalcontact/edit_corp_tag', (_c, b) => {
     const found = state.findTag(b.id)
     const group = state.groups.find(g => g.group_id === b.id)
     if (!found && !group) return 40068
+    // WeCom: an app may edit or delete only the tags and groups it created.
+    if (!state.byApp.has(b.id)) return 48002
+    if (b.name && [...b.name].length > 30) return 40058
     if (found) Object.assign(found.tag, { ...(b.name ? { name: b.name } : {}), ...(b.order !== undefined ? { order: b.order } : {}) })
     if (group) Object.assign(group, { ...(b.name ? { group_name: b.name } : {}), ...(b.order !== undefined ? { order: b.order } : {}) })
     return {}
   })
   api('POST', 'externalcontact/del_corp_tag', (_c, b) => {
+    const ids: string[] = [...(b.tag_id ?? []), ...(b.group_id ?? [])]
+    if (ids.some(id => !state.byApp.has(id))) return 48002
     state.deleteTags(b.tag_id ?? [], b.group_id ?? [])
     return {}
   })

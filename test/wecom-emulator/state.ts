@@ -22,6 +22,8 @@ export class EmulatorState {
   calls = new Map<string, number>()
   tokens = new Map<string, number>()
   codes = new Map<string, string>()
+  /** Groups and tags the app made through add_corp_tag: the only ones it may edit or delete. */
+  byApp = new Set<string>()
   private nextId = 1
 
   id(prefix: string): string {

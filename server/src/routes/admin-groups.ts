@@ -12,15 +12,15 @@ import { sortTagsByUsage } from '../services/admin/tags.ts'
 
 /** The tag library's groups: tree, create, rename/nest, reorder, settings (with preview), delete to the bin. */
 export function adminGroupRoutes(deps: AppDeps) {
-  const { db } = deps
+  const { db, hooks } = deps
   return new Hono<AppEnv>()
     .use('/admin/*', requireRole('admin'))
     .get('/admin/library', c => c.json(getLibraryTree(db), 200))
     .post('/admin/groups', zValidator('json', createGroupSchema), (c) => {
-      return c.json(createGroup(db, c.get('viewer').userId, c.req.valid('json')), 201)
+      return c.json(createGroup(db, c.get('viewer').userId, c.req.valid('json'), hooks), 201)
     })
     .patch('/admin/groups/:id', zValidator('param', idParamSchema), zValidator('json', updateGroupSchema), (c) => {
-      return c.json(updateGroup(db, c.get('viewer').userId, c.req.valid('param').id, c.req.valid('json')), 200)
+      return c.json(updateGroup(db, c.get('viewer').userId, c.req.valid('param').id, c.req.valid('json'), hooks), 200)
     })
     .post('/admin/groups/:id/move', zValidator('param', idParamSchema), zValidator('json', moveSchema), (c) => {
       return c.json(moveGroup(db, c.get('viewer').userId, c.req.valid('param').id, c.req.valid('json')), 200)
@@ -35,6 +35,6 @@ export function adminGroupRoutes(deps: AppDeps) {
       return c.json(setGroupSettings(db, c.get('viewer').userId, c.req.valid('param').id, c.req.valid('json')), 200)
     })
     .delete('/admin/groups/:id', zValidator('param', idParamSchema), (c) => {
-      return c.json(deleteGroup(db, c.get('viewer').userId, c.req.valid('param').id, deps.config.RECYCLE_RETENTION_DAYS), 200)
+      return c.json(deleteGroup(db, c.get('viewer').userId, c.req.valid('param').id, deps.config.RECYCLE_RETENTION_DAYS, hooks), 200)
     })
 }

@@ -9,19 +9,19 @@ import { createTag, moveTag, updateTag } from '../services/admin/tags.ts'
 
 /** Corporate tags: create, rename/move to another group, reorder, delete to the bin. */
 export function adminTagRoutes(deps: AppDeps) {
-  const { db } = deps
+  const { db, hooks } = deps
   return new Hono<AppEnv>()
     .use('/admin/*', requireRole('admin'))
     .post('/admin/tags', zValidator('json', createTagSchema), (c) => {
-      return c.json(createTag(db, c.get('viewer').userId, c.req.valid('json')), 201)
+      return c.json(createTag(db, c.get('viewer').userId, c.req.valid('json'), hooks), 201)
     })
     .patch('/admin/tags/:id', zValidator('param', idParamSchema), zValidator('json', updateTagSchema), (c) => {
-      return c.json(updateTag(db, c.get('viewer').userId, c.req.valid('param').id, c.req.valid('json')), 200)
+      return c.json(updateTag(db, c.get('viewer').userId, c.req.valid('param').id, c.req.valid('json'), hooks), 200)
     })
     .post('/admin/tags/:id/move', zValidator('param', idParamSchema), zValidator('json', moveSchema), (c) => {
       return c.json(moveTag(db, c.get('viewer').userId, c.req.valid('param').id, c.req.valid('json')), 200)
     })
     .delete('/admin/tags/:id', zValidator('param', idParamSchema), (c) => {
-      return c.json(deleteTag(db, c.get('viewer').userId, c.req.valid('param').id, deps.config.RECYCLE_RETENTION_DAYS), 200)
+      return c.json(deleteTag(db, c.get('viewer').userId, c.req.valid('param').id, deps.config.RECYCLE_RETENTION_DAYS, hooks), 200)
     })
 }

@@ -7,6 +7,18 @@ export interface CorporateChange {
   removed: number[]
 }
 
+/**
+ * An admin's change to the tag library (local ids). `create`: new tags (a new group alone
+ * changes nothing in WeCom, where an empty group cannot exist); `rename`: the rows' names
+ * changed; `delete`: the rows went to the recycle bin; `restore`: they came back from it.
+ */
+export interface LibraryChange {
+  actorId: string
+  action: 'create' | 'rename' | 'delete' | 'restore'
+  groupIds: number[]
+  tagIds: number[]
+}
+
 export interface SyncState { state: 'synced' | 'pending' | 'failed', pending: number, failed: number }
 
 /**
@@ -16,4 +28,5 @@ export interface SyncState { state: 'synced' | 'pending' | 'failed', pending: nu
 export interface DomainHooks {
   onCorporateChange?: (db: Db, change: CorporateChange) => void
   syncState?: (db: Db, externalUserId: string) => SyncState | undefined
+  onLibraryChange?: (db: Db, change: LibraryChange) => void
 }

@@ -36,7 +36,8 @@ function handover(db: Db, fromUserId: string, toUserId: string, externalUserId: 
 export async function handleEvent(db: Db, api: WecomApi, ev: Record<string, string>, retentionDays: number): Promise<void> {
   if (ev.Event === 'change_external_tag') {
     // Refetch the whole library: one call, and renames, moves and shuffles all come right.
-    reconcileTagLibrary(db, await api.getCorpTagList(), retentionDays)
+    const snapshotAt = new Date()
+    reconcileTagLibrary(db, await api.getCorpTagList(), retentionDays, new Date(), snapshotAt)
     return
   }
   if (ev.Event !== 'change_external_contact') return

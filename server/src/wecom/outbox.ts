@@ -4,6 +4,7 @@ import type { WecomApi } from './client.ts'
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import * as t from '../db/schema.ts'
 import { WecomError } from './client.ts'
+import { pushDelete, pushEdit, pushGroupTags } from './outbox-library-push.ts'
 
 export interface MarkPayload { add: number[], remove: number[] }
 
@@ -37,14 +38,15 @@ type OutboxRow = typeof t.wecomOutbox.$inferSelect
 /**
  * Claims up to `limit` due rows: pending ones whose time has come and running ones whose
  * lease ran out (their worker died, e.g. kill -9). A customer's rows go one at a time and
- * in order, so an add and a later remove of the same tag never overtake each other.
+ * in order, so an add and a later remove of the same tag never overtake each other; the
+ * library's rows (no customer: `is` matches null) form one such lane too.
  */
 export function claimDue(db: Db, limit: number, leaseMs: number, now = Date.now()): OutboxRow[] {
   return db.$client.transaction(() => {
     const ids = db.$client.prepare(`
       select o.id from wecom_outbox o
       where o.status in ('pending', 'running') and o.next_attempt_at <= ?
-        and not exists (select 1 from wecom_outbox p where p.external_user_id = o.external_user_id
+        and not exists (select 1 from wecom_outbox p where p.external_user_id is o.external_user_id
           and p.id < o.id and p.status in ('pending', 'running'))
       order by o.next_attempt_at, o.id limit ?`).pluck().all(now, limit) as number[]
     if (ids.length === 0) return []
@@ -66,7 +68,7 @@ export function backoffDelay(attempt: number, backoffMs: number): number {
 export async function processRow(db: Db, api: WecomApi, row: OutboxRow, opts: OutboxOptions): Promise<'done' | 'retry' | 'failed'> {
   const claimed = and(eq(t.wecomOutbox.id, row.id), eq(t.wecomOutbox.status, 'running'), eq(t.wecomOutbox.attempts, row.attempts))
   try {
-    await pushMark(db, api, row)
+    await push(db, api, row)
     db.update(t.wecomOutbox).set({ status: 'done', doneAt: new Date(), lastError: null }).where(claimed).run()
     return 'done'
   }
@@ -81,6 +83,16 @@ export async function processRow(db: Db, api: WecomApi, row: OutboxRow, opts: Ou
     db.update(t.wecomOutbox).set({ status: 'failed', lastError: message }).where(claimed).run()
     console.warn(`[wecom] outbox #${row.id} failed after ${row.attempts} attempts: ${message}`)
     return 'failed'
+  }
+}
+
+function push(db: Db, api: WecomApi, row: OutboxRow): Promise<unknown> {
+  const p = row.payload as any
+  switch (row.kind) {
+    case 'add_corp_tag': return pushGroupTags(db, api, p.groupId, row.attempts > 1)
+    case 'edit_corp_tag': return pushEdit(db, api, p)
+    case 'del_corp_tag': return pushDelete(db, api, p)
+    default: return pushMark(db, api, row)
   }
 }
 

@@ -6,6 +6,8 @@ import { inTransaction } from '../db/client.ts'
 import * as t from '../db/schema.ts'
 import { audit } from '../services/audit.ts'
 import { invalidateCatalog } from '../services/catalog.ts'
+import { pushGroupTags } from './outbox-library-push.ts'
+import { binnedWecomIds, libraryRowsInFlight } from './outbox-library.ts'
 
 export interface TagSyncResult { created: number, renamed: number, deleted: number, reordered: number, pushed: number }
 
@@ -21,14 +23,18 @@ const byWecomOrder = <T extends { order?: number, create_time?: number }>(a: T, 
  * their assignments. Local-only policies (scope, editors, lock, exclusive, tree parent)
  * are columns WeCom never sees, so they are left as they are. An unlinked local group or
  * tag with the same name is adopted rather than duplicated (first start on a live corp).
+ * What the outbox is pushing, or pushed after `snapshotAt`, is left alone this round, and
+ * WeCom rows we have in the recycle bin (their delete is queued or was refused) are not
+ * imported again.
  */
-export function reconcileTagLibrary(db: Db, library: WecomTagGroup[], retentionDays: number, now = new Date()): TagSyncResult {
+export function reconcileTagLibrary(db: Db, library: WecomTagGroup[], retentionDays: number, now = new Date(), snapshotAt = now): TagSyncResult {
   const result: TagSyncResult = { created: 0, renamed: 0, deleted: 0, reordered: 0, pushed: 0 }
   const remote = library.filter(g => !g.deleted).sort(byWecomOrder)
   inTransaction(db, () => {
     const localGroups = db.select().from(t.tagGroups).where(isNull(t.tagGroups.deletedAt)).all()
     const seenGroups = new Set<number>()
-    remote.forEach((g, gi) => {
+    const guard: Guard = { ...libraryRowsInFlight(db, snapshotAt), binned: binnedWecomIds(db) }
+    remote.filter(g => !guard.binned.has(g.group_id)).forEach((g, gi) => {
       let local = localGroups.find(l => l.wecomId === g.group_id) ?? localGroups.find(l => !l.wecomId && l.name === g.group_name)
       if (!local) {
         local = db.insert(t.tagGroups).values({ wecomId: g.group_id, name: g.group_name, sortOrder: gi, createdAt: now, updatedAt: now }).returning().get()
@@ -37,14 +43,15 @@ export function reconcileTagLibrary(db: Db, library: WecomTagGroup[], retentionD
       else {
         if (local.name !== g.group_name) result.renamed++
         if (local.sortOrder !== gi) result.reordered++
-        db.update(t.tagGroups).set({ wecomId: g.group_id, name: g.group_name, sortOrder: gi, updatedAt: now }).where(eq(t.tagGroups.id, local.id)).run()
+        const name = guard.groupIds.has(local.id) ? local.name : g.group_name
+        db.update(t.tagGroups).set({ wecomId: g.group_id, name, sortOrder: gi, updatedAt: now }).where(eq(t.tagGroups.id, local.id)).run()
       }
       seenGroups.add(local.id)
-      reconcileTags(db, local.id, g, result, retentionDays, now)
+      reconcileTags(db, local.id, g, result, retentionDays, now, guard)
     })
     // Linked groups WeCom no longer has were deleted there (unlinked ones are ours to push).
     for (const l of localGroups) {
-      if (l.wecomId && !seenGroups.has(l.id)) {
+      if (l.wecomId && !seenGroups.has(l.id) && !guard.groupIds.has(l.id)) {
         moveToBin(db, 'group', l.id, l.name, retentionDays, now)
         result.deleted++
       }
@@ -56,10 +63,13 @@ export function reconcileTagLibrary(db: Db, library: WecomTagGroup[], retentionD
   return result
 }
 
-function reconcileTags(db: Db, groupId: number, g: WecomTagGroup, result: TagSyncResult, retentionDays: number, now: Date) {
+interface Guard { groupIds: Set<number>, tagIds: Set<number>, binned: Set<string> }
+
+function reconcileTags(db: Db, groupId: number, g: WecomTagGroup, result: TagSyncResult, retentionDays: number, now: Date, guard: Guard) {
   const localTags = db.select().from(t.corpTags).where(and(eq(t.corpTags.groupId, groupId), isNull(t.corpTags.deletedAt))).all()
   const seen = new Set<number>()
-  g.tag.filter(x => !x.deleted).sort(byWecomOrder).forEach((tag, ti) => {
+  const held = (l: { id: number, groupId: number }) => guard.tagIds.has(l.id) || guard.groupIds.has(l.groupId)
+  g.tag.filter(x => !x.deleted && !guard.binned.has(x.id)).sort(byWecomOrder).forEach((tag, ti) => {
     const nameKey = foldName(tag.name)
     // The tag may have moved here from another group in WeCom: match by id anywhere first.
     const anywhere = db.select().from(t.corpTags).where(and(eq(t.corpTags.wecomId, tag.id), isNull(t.corpTags.deletedAt))).get()
@@ -69,13 +79,14 @@ function reconcileTags(db: Db, groupId: number, g: WecomTagGroup, result: TagSyn
       result.created++
       return
     }
+    seen.add(local.id)
+    if (held(local)) return
     if (local.name !== tag.name) result.renamed++
     if (local.sortOrder !== ti) result.reordered++
     db.update(t.corpTags).set({ wecomId: tag.id, groupId, name: tag.name, nameKey, sortOrder: ti }).where(eq(t.corpTags.id, local.id)).run()
-    seen.add(local.id)
   })
   for (const l of localTags) {
-    if (l.wecomId && !seen.has(l.id)) {
+    if (l.wecomId && !seen.has(l.id) && !held(l)) {
       moveToBin(db, 'tag', l.id, l.name, retentionDays, now)
       result.deleted++
     }
@@ -108,32 +119,25 @@ function moveToBin(db: Db, kind: 'group' | 'tag', id: number, name: string, rete
 }
 
 /**
- * Creates in WeCom what exists only here (a group made locally, a tag from an approved
- * promotion) and stores WeCom's ids. An empty group cannot exist in WeCom, so it waits
- * for its first tag. Failures are logged and retried by the next sync.
+ * Creates in WeCom what exists only here (a tag from an approved promotion, a library made
+ * before live mode) and stores WeCom's ids. An empty group cannot exist in WeCom, so it
+ * waits for its first tag; a group the outbox is working on is left to it. Failures are
+ * logged and retried by the next sync.
  */
 export async function pushLocalTags(db: Db, api: WecomApi): Promise<number> {
-  const groups = db.select().from(t.tagGroups).where(isNull(t.tagGroups.deletedAt)).all()
+  const groups = db.selectDistinct({ id: t.tagGroups.id, name: t.tagGroups.name }).from(t.tagGroups)
+    .innerJoin(t.corpTags, and(eq(t.corpTags.groupId, t.tagGroups.id), isNull(t.corpTags.deletedAt), isNull(t.corpTags.wecomId)))
+    .where(isNull(t.tagGroups.deletedAt)).all()
   let pushed = 0
   for (const g of groups) {
-    const tags = db.select().from(t.corpTags).where(and(eq(t.corpTags.groupId, g.id), isNull(t.corpTags.deletedAt), isNull(t.corpTags.wecomId))).all()
-    if (tags.length === 0) continue
+    if (libraryRowsInFlight(db, new Date()).groupIds.has(g.id)) continue
     try {
-      const created = await api.addCorpTag({ ...(g.wecomId ? { group_id: g.wecomId } : { group_name: g.name }), tag: tags.map(x => ({ name: x.name })) })
-      inTransaction(db, () => {
-        db.update(t.tagGroups).set({ wecomId: created.group_id, updatedAt: new Date() }).where(eq(t.tagGroups.id, g.id)).run()
-        for (const x of tags) {
-          const remote = created.tag.find(r => r.name === x.name)
-          if (remote) db.update(t.corpTags).set({ wecomId: remote.id }).where(eq(t.corpTags.id, x.id)).run()
-        }
-      })
-      pushed += tags.length
+      pushed += await pushGroupTags(db, api, g.id, false)
     }
     catch (err) {
       console.warn(`[wecom] could not create group “${g.name}” in WeCom:`, (err as Error).message)
     }
   }
-  if (pushed) invalidateCatalog(db)
   return pushed
 }
 
@@ -142,6 +146,7 @@ export async function pushLocalTags(db: Db, api: WecomApi): Promise<number> {
  * groups and tags), then create in WeCom what is still only ours.
  */
 export async function syncTagLibrary(db: Db, api: WecomApi, retentionDays: number): Promise<TagSyncResult> {
-  const result = reconcileTagLibrary(db, await api.getCorpTagList(), retentionDays)
+  const snapshotAt = new Date()
+  const result = reconcileTagLibrary(db, await api.getCorpTagList(), retentionDays, new Date(), snapshotAt)
   return { ...result, pushed: await pushLocalTags(db, api) }
 }

@@ -1,6 +1,7 @@
 import type { CreateGroupInput, LibraryWriteResult, MoveInput, UpdateGroupInput } from '@app/shared'
 import type { Db } from '../../db/client.ts'
 import type { Catalog } from '../catalog.ts'
+import type { DomainHooks } from '../hooks.ts'
 import { LIMITS } from '@app/shared'
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { inTransaction } from '../../db/client.ts'
@@ -38,7 +39,7 @@ function checkGroupName(catalog: Catalog, raw: string, parentId: number | null, 
 }
 
 /** Creates a group at the end of its siblings. Refused past WeCom's 300-group quota. */
-export function createGroup(db: Db, actorId: string, input: CreateGroupInput): LibraryWriteResult {
+export function createGroup(db: Db, actorId: string, input: CreateGroupInput, hooks: DomainHooks = {}): LibraryWriteResult {
   const catalog = getCatalog(db)
   const parentId = input.parentId ?? null
   if (parentId !== null) liveGroup(catalog, parentId)
@@ -49,6 +50,7 @@ export function createGroup(db: Db, actorId: string, input: CreateGroupInput): L
   const row = inTransaction(db, () => {
     const row = db.insert(t.tagGroups).values({ name, parentId, sortOrder, createdAt: now, updatedAt: now }).returning().get()
     audit(db, { actorId, action: 'group.create', targetType: 'group', targetId: row.id, groupId: row.id, after: { name, parentId } }, now)
+    hooks.onLibraryChange?.(db, { actorId, action: 'create', groupIds: [row.id], tagIds: [] })
     return row
   })
   invalidateCatalog(db)
@@ -56,7 +58,7 @@ export function createGroup(db: Db, actorId: string, input: CreateGroupInput): L
 }
 
 /** Renames and/or re-parents a group. Moving under itself or its own descendant is refused. */
-export function updateGroup(db: Db, actorId: string, id: number, input: UpdateGroupInput): LibraryWriteResult {
+export function updateGroup(db: Db, actorId: string, id: number, input: UpdateGroupInput, hooks: DomainHooks = {}): LibraryWriteResult {
   const catalog = getCatalog(db)
   const group = liveGroup(catalog, id)
   const parentId = input.parentId === undefined ? group.parentId : input.parentId
@@ -74,6 +76,8 @@ export function updateGroup(db: Db, actorId: string, id: number, input: UpdateGr
   inTransaction(db, () => {
     db.update(t.tagGroups).set({ name, parentId, sortOrder, updatedAt: now }).where(eq(t.tagGroups.id, id)).run()
     audit(db, { actorId, action: 'group.update', targetType: 'group', targetId: id, groupId: id, before: { name: group.name, parentId: group.parentId }, after: { name, parentId } }, now)
+    // The tree is ours alone (WeCom's groups are flat): only a new name goes to WeCom.
+    if (name !== group.name) hooks.onLibraryChange?.(db, { actorId, action: 'rename', groupIds: [id], tagIds: [] })
   })
   invalidateCatalog(db)
   return { id, name, warnings }

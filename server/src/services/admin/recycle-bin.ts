@@ -1,5 +1,6 @@
 import type { RecycleItem } from '@app/shared'
 import type { Db } from '../../db/client.ts'
+import type { DomainHooks } from '../hooks.ts'
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { inTransaction } from '../../db/client.ts'
 import * as t from '../../db/schema.ts'
@@ -33,7 +34,7 @@ function binRows(db: Db, deletionId: number, groupIds: number[], tagIds: number[
 export interface DeleteResult { deletionId: number, expiresAt: number, tagCount: number, assignmentCount: number }
 
 /** Deletes a group with its sub-groups, tags and assignments into the recycle bin for `retentionDays`. */
-export function deleteGroup(db: Db, actorId: string, groupId: number, retentionDays: number, now = new Date()): DeleteResult {
+export function deleteGroup(db: Db, actorId: string, groupId: number, retentionDays: number, hooks: DomainHooks = {}, now = new Date()): DeleteResult {
   const catalog = getCatalog(db)
   const group = catalog.groupsById.get(groupId)
   if (!group) throw notFound('标签组不存在或已删除')
@@ -43,6 +44,7 @@ export function deleteGroup(db: Db, actorId: string, groupId: number, retentionD
   const result = inTransaction(db, () => {
     const deletion = db.insert(t.deletions).values({ kind: 'group', targetId: groupId, name: group.name, deletedBy: actorId, deletedAt: now, expiresAt, tagCount: tagIds.length }).returning().get()
     const assignmentCount = binRows(db, deletion.id, groupIds, tagIds, now)
+    hooks.onLibraryChange?.(db, { actorId, action: 'delete', groupIds, tagIds })
     audit(db, { actorId, action: 'group.delete', targetType: 'group', targetId: groupId, groupId, before: { name: group.name, groups: groupIds, tags: tagIds, assignmentCount }, after: { deletionId: deletion.id, expiresAt: expiresAt.getTime() } }, now)
     return { deletionId: deletion.id, expiresAt: expiresAt.getTime(), tagCount: tagIds.length, assignmentCount }
   })
@@ -51,7 +53,7 @@ export function deleteGroup(db: Db, actorId: string, groupId: number, retentionD
 }
 
 /** Deletes one tag with its assignments into the recycle bin. */
-export function deleteTag(db: Db, actorId: string, tagId: number, retentionDays: number, now = new Date()): DeleteResult {
+export function deleteTag(db: Db, actorId: string, tagId: number, retentionDays: number, hooks: DomainHooks = {}, now = new Date()): DeleteResult {
   const catalog = getCatalog(db)
   const group = catalog.tagGroup.get(tagId)
   const tag = group?.tags.find(x => x.id === tagId)
@@ -60,6 +62,7 @@ export function deleteTag(db: Db, actorId: string, tagId: number, retentionDays:
   const result = inTransaction(db, () => {
     const deletion = db.insert(t.deletions).values({ kind: 'tag', targetId: tagId, name: tag.name, deletedBy: actorId, deletedAt: now, expiresAt, tagCount: 1 }).returning().get()
     const assignmentCount = binRows(db, deletion.id, [], [tagId], now)
+    hooks.onLibraryChange?.(db, { actorId, action: 'delete', groupIds: [], tagIds: [tagId] })
     audit(db, { actorId, action: 'tag.delete', targetType: 'tag', targetId: tagId, groupId: group.id, tagId, before: { name: tag.name, groupId: group.id, assignmentCount }, after: { deletionId: deletion.id, expiresAt: expiresAt.getTime() } }, now)
     return { deletionId: deletion.id, expiresAt: expiresAt.getTime(), tagCount: 1, assignmentCount }
   })

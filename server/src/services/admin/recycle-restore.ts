@@ -1,5 +1,6 @@
 import type { RestoreResult } from '@app/shared'
 import type { Db } from '../../db/client.ts'
+import type { DomainHooks } from '../hooks.ts'
 import { foldName, LIMITS } from '@app/shared'
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { inTransaction } from '../../db/client.ts'
@@ -33,7 +34,7 @@ function liveSiblingGroupKeys(db: Db, parentId: number | null): Set<string> {
  * skipped only when the customer no longer exists, or, for a tag of an exclusive group,
  * when the customer has since been given another tag of that group (the newer choice wins).
  */
-export function restoreDeletion(db: Db, actorId: string, deletionId: number, now = new Date()): RestoreResult {
+export function restoreDeletion(db: Db, actorId: string, deletionId: number, hooks: DomainHooks = {}, now = new Date()): RestoreResult {
   const deletion = db.select().from(t.deletions).where(eq(t.deletions.id, deletionId)).get()
   if (!deletion || deletion.restoredAt || deletion.purgedAt) throw notFound('回收站里没有这一项')
   if (deletion.expiresAt.getTime() <= now.getTime()) throw new AppError(409, 'CONFLICT', '已超过保留期，无法恢复')
@@ -57,7 +58,6 @@ export function restoreDeletion(db: Db, actorId: string, deletionId: number, now
       }
       name = freeName(root.name, liveSiblingGroupKeys(db, parentId))
       db.update(t.tagGroups).set({ name, parentId, updatedAt: now }).where(eq(t.tagGroups.id, root.id)).run()
-      db.update(t.tagGroups).set({ deletedAt: null, deletionId: null }).where(eq(t.tagGroups.deletionId, deletionId)).run()
       groupId = root.id
     }
     else {
@@ -70,6 +70,9 @@ export function restoreDeletion(db: Db, actorId: string, deletionId: number, now
       groupId = group.id
       db.update(t.corpTags).set({ name, nameKey: foldName(name) }).where(eq(t.corpTags.id, tag.id)).run()
     }
+    const restoredGroups = deletion.kind === 'group' ? db.select({ id: t.tagGroups.id }).from(t.tagGroups).where(eq(t.tagGroups.deletionId, deletionId)).all().map(r => r.id) : []
+    const restoredTags = db.select({ id: t.corpTags.id }).from(t.corpTags).where(eq(t.corpTags.deletionId, deletionId)).all().map(r => r.id)
+    if (deletion.kind === 'group') db.update(t.tagGroups).set({ deletedAt: null, deletionId: null }).where(eq(t.tagGroups.deletionId, deletionId)).run()
     db.update(t.corpTags).set({ deletedAt: null, deletionId: null }).where(eq(t.corpTags.deletionId, deletionId)).run()
 
     const stored = db.select({ n: sql<number>`count(*)` }).from(t.deletedAssignments).where(eq(t.deletedAssignments.deletionId, deletionId)).get()!.n
@@ -85,6 +88,9 @@ export function restoreDeletion(db: Db, actorId: string, deletionId: number, now
         select 1 from customer_corp_tags x join corp_tags xt on xt.id = x.tag_id
         where x.external_user_id = d.external_user_id and xt.group_id = ct.group_id and x.tag_id <> d.tag_id))`).run(deletionId).changes
     db.delete(t.deletedAssignments).where(eq(t.deletedAssignments.deletionId, deletionId)).run()
+    // After the assignments are back, so live mode can mark them in WeCom again.
+    hooks.onLibraryChange?.(db, { actorId, action: 'restore', groupIds: restoredGroups, tagIds: restoredTags })
+    if (name !== deletion.name) hooks.onLibraryChange?.(db, { actorId, action: 'rename', groupIds: deletion.kind === 'group' ? [groupId] : [], tagIds: deletion.kind === 'tag' ? [deletion.targetId] : [] })
     db.update(t.deletions).set({ restoredAt: now, restoredBy: actorId }).where(eq(t.deletions.id, deletionId)).run()
 
     const renamedFrom = name === deletion.name ? null : deletion.name

@@ -1,6 +1,7 @@
 import type { CreateTagInput, LibraryWriteResult, MoveInput, UpdateTagInput } from '@app/shared'
 import type { Db } from '../../db/client.ts'
 import type { Catalog, CatalogGroup } from '../catalog.ts'
+import type { DomainHooks } from '../hooks.ts'
 import { foldName } from '@app/shared'
 import { eq } from 'drizzle-orm'
 import { inTransaction } from '../../db/client.ts'
@@ -31,7 +32,7 @@ function checkTagName(catalog: Catalog, raw: string, group: CatalogGroup, selfId
 }
 
 /** Adds a tag at the end of its group. Duplicate in the group → 409; similar elsewhere → warning. */
-export function createTag(db: Db, actorId: string, input: CreateTagInput): LibraryWriteResult {
+export function createTag(db: Db, actorId: string, input: CreateTagInput, hooks: DomainHooks = {}): LibraryWriteResult {
   const catalog = getCatalog(db)
   const group = liveGroup(catalog, input.groupId)
   const { name, warnings } = checkTagName(catalog, input.name, group)
@@ -40,6 +41,7 @@ export function createTag(db: Db, actorId: string, input: CreateTagInput): Libra
   const row = inTransaction(db, () => {
     const row = db.insert(t.corpTags).values({ groupId: group.id, name, nameKey: foldName(name), sortOrder, createdAt: now }).returning().get()
     audit(db, { actorId, action: 'tag.create', targetType: 'tag', targetId: row.id, groupId: group.id, tagId: row.id, after: { name, groupId: group.id } }, now)
+    hooks.onLibraryChange?.(db, { actorId, action: 'create', groupIds: [group.id], tagIds: [row.id] })
     return row
   })
   invalidateCatalog(db)
@@ -47,7 +49,7 @@ export function createTag(db: Db, actorId: string, input: CreateTagInput): Libra
 }
 
 /** Renames a tag and/or moves it to another group; its customer assignments stay. */
-export function updateTag(db: Db, actorId: string, id: number, input: UpdateTagInput): LibraryWriteResult {
+export function updateTag(db: Db, actorId: string, id: number, input: UpdateTagInput, hooks: DomainHooks = {}): LibraryWriteResult {
   const catalog = getCatalog(db)
   const { group, tag } = liveTag(catalog, id)
   const target = input.groupId === undefined ? group : liveGroup(catalog, input.groupId)
@@ -56,6 +58,7 @@ export function updateTag(db: Db, actorId: string, id: number, input: UpdateTagI
   inTransaction(db, () => {
     db.update(t.corpTags).set({ name, nameKey: foldName(name), groupId: target.id, sortOrder }).where(eq(t.corpTags.id, id)).run()
     audit(db, { actorId, action: 'tag.update', targetType: 'tag', targetId: id, groupId: target.id, tagId: id, before: { name: tag.name, groupId: group.id }, after: { name, groupId: target.id } })
+    if (name !== tag.name) hooks.onLibraryChange?.(db, { actorId, action: 'rename', groupIds: [], tagIds: [id] })
   })
   invalidateCatalog(db)
   // A pure move keeps its name, so the similar-name warnings would only list itself elsewhere.
