@@ -46,5 +46,5 @@ export function apiClient(app: AppProcess, cookie: string) {
     const res = await fetch(`${app.url}${path}`, { method, headers: { Cookie: cookie, Origin: app.url, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) })
     return { status: res.status, body: await res.json() as any }
   }
-  return { get: (path: string) => send('GET', path), post: (path: string, body?: unknown) => send('POST', path, body) }
+  return { get: (path: string) => send('GET', path), post: (path: string, body?: unknown) => send('POST', path, body), patch: (path: string, body: unknown) => send('PATCH', path, body), delete: (path: string) => send('DELETE', path) }
 }
