@@ -16,7 +16,18 @@ export default defineConfig({
   css: {
     postcss: {
       // Vant is designed at 375 px; px become vw so the page scales to the sidebar's width.
-      plugins: [pxToViewport({ viewportWidth: 375, unitPrecision: 4, minPixelValue: 1 })],
+      // In landscape (a desktop browser on the admin pages) Vant's sizes are relative to
+      // 1100 px instead, so text is not blown up threefold on a wide screen; the admin
+      // pages' own styles stay in px (they are laid out for desktop and phone alike).
+      plugins: [pxToViewport({
+        viewportWidth: 375,
+        unitPrecision: 4,
+        minPixelValue: 1,
+        landscape: true,
+        landscapeUnit: 'vw',
+        landscapeWidth: 1100,
+        exclude: [/[\\/]admin[\\/]/, /[\\/]Admin\w*\.vue/],
+      })],
     },
   },
   server: {
