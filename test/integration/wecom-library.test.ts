@@ -112,6 +112,19 @@ describe('admin library changes in live mode', () => {
     expect(await marksOf('wmDemo002')).toContain(again[0]!.id)
   })
 
+  it('should move a tag to another group as WeCom allows: deleted there, created in the new group, customers marked again', async () => {
+    const tag = localTag('西南区')
+    await member.post('/api/customers/wmDemo002/corporate-tags', { add: [tag.id], remove: [] })
+    await until('marked', async () => (await marksOf('wmDemo002')).includes(tag.wecom_id))
+    expect((await admin.patch(`/api/admin/tags/${tag.id}`, { groupId: localGroup('直播').id })).status).toBe(200)
+    await drained()
+    const moved = await emuTags('西南区')
+    expect(moved).toMatchObject([{ group: '直播' }])
+    expect(localTag('西南区').wecom_id).toBe(moved[0]!.id)
+    expect(await marksOf('wmDemo002')).toContain(moved[0]!.id)
+    expect(await marksOf('wmDemo002')).not.toContain(tag.wecom_id)
+  })
+
   it('should fail a rename of a tag the app did not create, visibly and once', async () => {
     const a = localTag('A类')
     await admin.patch(`/api/admin/tags/${a.id}`, { name: 'A级' })

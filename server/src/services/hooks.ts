@@ -10,11 +10,12 @@ export interface CorporateChange {
 /**
  * An admin's change to the tag library (local ids). `create`: new tags (a new group alone
  * changes nothing in WeCom, where an empty group cannot exist); `rename`: the rows' names
- * changed; `delete`: the rows went to the recycle bin; `restore`: they came back from it.
+ * changed; `delete`: the rows went to the recycle bin; `restore`: they came back from it;
+ * `move`: the tags went to another group, `groupIds` = [from, to].
  */
 export interface LibraryChange {
   actorId: string
-  action: 'create' | 'rename' | 'delete' | 'restore'
+  action: 'create' | 'rename' | 'delete' | 'restore' | 'move'
   groupIds: number[]
   tagIds: number[]
 }

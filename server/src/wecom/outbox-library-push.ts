@@ -90,15 +90,18 @@ export async function pushEdit(db: Db, api: WecomApi, p: { groupId?: number, tag
 }
 
 /**
- * Deletes in WeCom what is still in our bin (a restore that came first cancels it), then
- * forgets those WeCom ids: a later restore creates the rows there anew. WeCom drops a
- * group with its last tag, so a parent group it no longer has is unlinked here too.
+ * Deletes in WeCom the ids no live row of ours holds (a restore that came first keeps its
+ * id, so it cancels the delete; a purged or moved row holds none), then forgets them: a
+ * later restore creates the rows there anew. WeCom drops a group with its last tag, so a
+ * parent group it no longer has is unlinked here too.
  */
 export async function pushDelete(db: Db, api: WecomApi, p: DelPayload): Promise<void> {
-  const binned = <T extends { wecomId: string | null, deletedAt: Date | null }>(rows: T[], wecomIds: string[]) =>
-    rows.filter(r => r.deletedAt && r.wecomId && wecomIds.includes(r.wecomId)).map(r => r.wecomId!)
-  const groupIds = binned(db.select().from(t.tagGroups).where(inArray(t.tagGroups.id, [...p.groupIds, -1])).all(), p.wecomGroupIds)
-  const tagIds = binned(db.select().from(t.corpTags).where(inArray(t.corpTags.id, [...p.tagIds, -1])).all(), p.wecomTagIds)
+  const held = new Set([
+    ...db.select({ id: t.tagGroups.wecomId }).from(t.tagGroups).where(and(inArray(t.tagGroups.wecomId, [...p.wecomGroupIds, '']), isNull(t.tagGroups.deletedAt))).all(),
+    ...db.select({ id: t.corpTags.wecomId }).from(t.corpTags).where(and(inArray(t.corpTags.wecomId, [...p.wecomTagIds, '']), isNull(t.corpTags.deletedAt))).all(),
+  ].map(r => r.id))
+  const groupIds = p.wecomGroupIds.filter(id => !held.has(id))
+  const tagIds = p.wecomTagIds.filter(id => !held.has(id))
   if (groupIds.length + tagIds.length === 0) return
   try {
     await api.delCorpTag({ ...(tagIds.length ? { tag_id: tagIds } : {}), ...(groupIds.length ? { group_id: groupIds } : {}) })

@@ -51,6 +51,20 @@ describe('admin library changes in live mode', () => {
     expect(sql.prepare(`select external_user_id from wecom_outbox where kind = 'mark_tag' order by 1`).all()).toEqual(carriers)
   })
 
+  it('should queue a move of a linked tag as a delete of its WeCom id, an add in the new group and its marks', async () => {
+    const { sql, admin, regionId, tagId, rows } = await setup()
+    const id = tagId('华东')
+    const carriers = sql.prepare('select count(*) as n from customer_corp_tags where tag_id = ?').get(id) as { n: number }
+    const level = (sql.prepare(`select id from tag_groups where name = '客户等级'`).get() as { id: number }).id
+    expect((await admin.patch(`/api/admin/tags/${id}`, { groupId: level })).status).toBe(200)
+    expect(rows().slice(0, 2)).toEqual([
+      { kind: 'del_corp_tag', groupIds: [], tagIds: [id], wecomGroupIds: [], wecomTagIds: ['etT1'], parentGroupIds: [regionId] },
+      { kind: 'add_corp_tag', groupId: level },
+    ])
+    expect(rows().slice(2).filter(r => r.kind === 'mark_tag')).toHaveLength(carriers.n)
+    expect(sql.prepare('select wecom_id from corp_tags where id = ?').get(id)).toEqual({ wecom_id: null })
+  })
+
   it('should roll the admin change back when queueing fails, so nothing half-done is left', async () => {
     const { admin, regionId, sql } = await setup({ onLibraryChange: () => { throw new Error('queue unavailable') } })
     const res = await admin.post('/api/admin/tags', { groupId: regionId, name: '西南' })

@@ -36,6 +36,7 @@ export function enqueueLibraryChange(db: Db, change: LibraryChange, now = new Da
     ], now)
     return
   }
+  if (change.action === 'move') return enqueueMove(db, change, now)
   if (change.action === 'delete') {
     const groups = db.select({ id: t.tagGroups.id, wecomId: t.tagGroups.wecomId }).from(t.tagGroups).where(inArray(t.tagGroups.id, ids(groupIds))).all()
     const tags = db.select({ id: t.corpTags.id, groupId: t.corpTags.groupId, wecomId: t.corpTags.wecomId }).from(t.corpTags).where(inArray(t.corpTags.id, ids(tagIds))).all()
@@ -57,6 +58,24 @@ export function enqueueLibraryChange(db: Db, change: LibraryChange, now = new Da
 }
 
 /**
+ * WeCom cannot move a tag between groups: the tag is deleted there and created in the new
+ * group, and its customers marked again. It forgets its WeCom id at once, so the add
+ * creates it and the delete (which skips ids a live row holds) removes the old one.
+ */
+function enqueueMove(db: Db, change: LibraryChange, now: Date) {
+  const [from, to] = change.groupIds as [number, number]
+  const linked = db.select({ id: t.corpTags.id, wecomId: t.corpTags.wecomId }).from(t.corpTags)
+    .where(and(inArray(t.corpTags.id, ids(change.tagIds)), isNotNull(t.corpTags.wecomId))).all()
+  if (linked.length === 0) return insertRows(db, change.actorId, [{ kind: 'add_corp_tag', payload: { groupId: to } }], now)
+  db.update(t.corpTags).set({ wecomId: null }).where(inArray(t.corpTags.id, linked.map(x => x.id))).run()
+  insertRows(db, change.actorId, [
+    { kind: 'del_corp_tag', payload: { groupIds: [], tagIds: change.tagIds, wecomGroupIds: [], wecomTagIds: linked.map(x => x.wecomId!), parentGroupIds: [from] } },
+    { kind: 'add_corp_tag', payload: { groupId: to } },
+  ], now)
+  requeueMarks(db, change.tagIds, now)
+}
+
+/**
  * A restored tag's customers get it back here; WeCom dropped those marks if the delete
  * had reached it. One mark row per customer (set-based for big groups); adding a tag the
  * customer still has in WeCom is harmless. A tag being re-created waits (NotReady).
@@ -74,14 +93,17 @@ function requeueMarks(db: Db, tagIds: number[], now: Date) {
  * WeCom was taken): the sync leaves these as they are for one round, so it neither undoes a
  * rename WeCom has not seen yet nor bins a tag whose new WeCom id its snapshot predates.
  */
-export function libraryRowsInFlight(db: Db, since: Date): { groupIds: Set<number>, tagIds: Set<number> } {
+export function libraryRowsInFlight(db: Db, since: Date): { groupIds: Set<number>, tagIds: Set<number>, wecomIds: Set<string> } {
   const rows = db.select({ kind: t.wecomOutbox.kind, payload: t.wecomOutbox.payload }).from(t.wecomOutbox)
     .where(and(inArray(t.wecomOutbox.kind, [...LIBRARY_KINDS]), sql`(${t.wecomOutbox.status} in ('pending', 'running') or ${t.wecomOutbox.doneAt} >= ${since.getTime()})`)).all()
   const groupIds = new Set<number>()
   const tagIds = new Set<number>()
+  /** WeCom rows being deleted: not to be imported as new meanwhile. */
+  const wecomIds = new Set<string>()
   for (const { kind, payload } of rows) {
     const p = payload as any
     if (kind === 'del_corp_tag') {
+      for (const id of [...p.wecomGroupIds, ...p.wecomTagIds]) wecomIds.add(id)
       for (const id of [...p.groupIds, ...p.parentGroupIds]) groupIds.add(id)
       for (const id of p.tagIds) tagIds.add(id)
     }
@@ -90,7 +112,7 @@ export function libraryRowsInFlight(db: Db, since: Date): { groupIds: Set<number
       if (p.tagId) tagIds.add(p.tagId)
     }
   }
-  return { groupIds, tagIds }
+  return { groupIds, tagIds, wecomIds }
 }
 
 /** WeCom ids of rows in the recycle bin: the sync must not import them again as new. */

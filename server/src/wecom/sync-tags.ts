@@ -33,7 +33,8 @@ export function reconcileTagLibrary(db: Db, library: WecomTagGroup[], retentionD
   inTransaction(db, () => {
     const localGroups = db.select().from(t.tagGroups).where(isNull(t.tagGroups.deletedAt)).all()
     const seenGroups = new Set<number>()
-    const guard: Guard = { ...libraryRowsInFlight(db, snapshotAt), binned: binnedWecomIds(db) }
+    const inFlight = libraryRowsInFlight(db, snapshotAt)
+    const guard: Guard = { ...inFlight, binned: new Set([...binnedWecomIds(db), ...inFlight.wecomIds]) }
     remote.filter(g => !guard.binned.has(g.group_id)).forEach((g, gi) => {
       let local = localGroups.find(l => l.wecomId === g.group_id) ?? localGroups.find(l => !l.wecomId && l.name === g.group_name)
       if (!local) {

@@ -58,7 +58,8 @@ export function updateTag(db: Db, actorId: string, id: number, input: UpdateTagI
   inTransaction(db, () => {
     db.update(t.corpTags).set({ name, nameKey: foldName(name), groupId: target.id, sortOrder }).where(eq(t.corpTags.id, id)).run()
     audit(db, { actorId, action: 'tag.update', targetType: 'tag', targetId: id, groupId: target.id, tagId: id, before: { name: tag.name, groupId: group.id }, after: { name, groupId: target.id } })
-    if (name !== tag.name) hooks.onLibraryChange?.(db, { actorId, action: 'rename', groupIds: [], tagIds: [id] })
+    if (target.id !== group.id) hooks.onLibraryChange?.(db, { actorId, action: 'move', groupIds: [group.id, target.id], tagIds: [id] })
+    else if (name !== tag.name) hooks.onLibraryChange?.(db, { actorId, action: 'rename', groupIds: [], tagIds: [id] })
   })
   invalidateCatalog(db)
   // A pure move keeps its name, so the similar-name warnings would only list itself elsewhere.
