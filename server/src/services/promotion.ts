@@ -68,6 +68,9 @@ export function approveProposal(db: Db, viewer: Viewer, id: number, input: Appro
 
       const now = new Date()
       const target = resolveTarget(db, viewer, current, input, now)
+      // Live mode: the new tag goes to WeCom through the outbox now, not at the next sync;
+      // the migrated customers' marks wait in their lanes until it has WeCom's id.
+      if (target.createdTag) hooks.onLibraryChange?.(db, { actorId: viewer.userId, action: 'create', groupIds: [target.group.id], tagIds: [target.tagId] })
       const liveSiblings = (getCatalog(db).groupsById.get(target.group.id)?.tags ?? []).map(x => x.id)
       const exclusiveSiblings = target.group.exclusive ? liveSiblings.filter(x => x !== target.tagId) : []
 

@@ -91,4 +91,16 @@ describe('the tag sync beside the library outbox', () => {
     reconcileTagLibrary(t.db, wecom(['华东一区', '华南', '华北']), 7)
     expect(sql.prepare('select name from corp_tags where id = ?').get(east)).toEqual({ name: '华东一区' })
   })
+
+  it('should queue the tag an approved promotion creates, so WeCom gets it before the next sync', async () => {
+    const { t, sql, rows } = await setup()
+    const zs = await t.as('zhangsan')
+    const tagId = (await zs.get('/api/personal-tags')).body.tags.find((x: { name: string }) => x.name === '高意向').id
+    const proposal = await zs.post('/api/proposals', { personalTagId: tagId, proposedName: '高意向', newGroupName: '购买意向', reason: '三个人都在用' })
+    expect(proposal.status).toBe(201)
+    const approved = await (await t.as('wangwu')).post(`/api/proposals/${proposal.body.id}/approve`, { decision: 'create', migrateScope: 'all', retirePersonal: false })
+    expect(approved.status).toBe(200)
+    const group = sql.prepare(`select id from tag_groups where name = '购买意向'`).get() as { id: number }
+    expect(rows().filter(r => r.kind === 'add_corp_tag')).toEqual([{ kind: 'add_corp_tag', groupId: group.id }])
+  })
 })
