@@ -1,41 +1,18 @@
-import type { Browser, Page } from 'playwright-core'
-import type { RunningApp } from '../support/app-server.ts'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startAppServer } from '../support/app-server.ts'
-import { launchBrowser, newSidebarContext, screenshot } from '../support/browser.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { useBrowserApp } from '../support/browser-app.ts'
+import { screenshot } from '../support/browser.ts'
 
 // Issue 4 in a real browser: the admin makes 区域 editable by 市场部 only (after reading the
 // preview of who loses edit rights), and zhangsan's sidebar shows 区域 read-only with why.
-let app: RunningApp
-let browser: Browser
-
-async function pageAs(userId: string, path: string, desktop = false): Promise<Page> {
-  const context = desktop
-    ? await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'zh-CN' })
-    : await newSidebarContext(browser)
-  await context.addInitScript((choice) => {
-    localStorage.setItem('tag-sidebar.demo', JSON.stringify(choice))
-  }, { userId, externalUserId: 'wmDemo001' })
-  const page = await context.newPage()
-  await page.goto(`${app.url}${path}`)
-  return page
-}
+const fixture = useBrowserApp()
+const { pageAs } = fixture
 
 const sidebarGroup = (page: Page, name: string) => page.locator('section.group', { has: page.locator('.name', { hasText: new RegExp(`^${name}$`) }) })
 
-beforeAll(async () => {
-  app = await startAppServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
-
 describe('tag governance by the admin, end to end', () => {
   it('should let zhangsan edit 区域 before the change', async () => {
-    const page = await pageAs('zhangsan', '/')
+    const page = await pageAs('zhangsan', { path: '/' })
     await page.locator('main[data-member="zhangsan"][data-customer="wmDemo001"]').waitFor()
     await expect.poll(() => sidebarGroup(page, '区域').count()).toBe(1)
     expect(await sidebarGroup(page, '区域').locator('[data-testid^="group-readonly-"]').count()).toBe(0)
@@ -43,7 +20,7 @@ describe('tag governance by the admin, end to end', () => {
   })
 
   it('should show the admin who loses edit rights before saving 区域\'s editors as 市场部 only', async () => {
-    const page = await pageAs('admin', '/admin', true)
+    const page = await pageAs('admin', { path: '/admin', desktop: true })
     const region = page.locator('[data-testid^="admin-group-"]', { has: page.locator('.name', { hasText: /^区域$/ }) })
     await region.click()
     await page.waitForURL(/\/admin\/groups\/\d+$/)
@@ -55,14 +32,14 @@ describe('tag governance by the admin, end to end', () => {
     await screenshot(page, 'admin-editors-preview')
     await dialog.getByRole('button', { name: '确认保存' }).click()
     await expect.poll(async () => (await page.locator('.van-toast').allTextContents()).join()).toContain('已保存')
-    await page.goto(`${app.url}/admin`)
+    await page.goto(`${fixture.app.url}/admin`)
     await expect.poll(() => region.textContent()).toContain('仅市场部可编辑')
     await screenshot(page, 'admin-library-after')
     await page.context().close()
   })
 
   it('should show 区域 read-only with the reason in zhangsan\'s sidebar on its next load', async () => {
-    const page = await pageAs('zhangsan', '/')
+    const page = await pageAs('zhangsan', { path: '/' })
     await page.locator('main[data-member="zhangsan"][data-customer="wmDemo001"]').waitFor()
     const region = sidebarGroup(page, '区域')
     await region.waitFor()

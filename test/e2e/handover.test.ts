@@ -1,36 +1,14 @@
-import type { Browser, Page } from 'playwright-core'
-import type { RunningApp } from '../support/app-server.ts'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startAppServer } from '../support/app-server.ts'
-import { launchBrowser, newSidebarContext, screenshot } from '../support/browser.ts'
+import { describe, expect, it } from 'vitest'
+import { useBrowserApp } from '../support/browser-app.ts'
+import { screenshot } from '../support/browser.ts'
 
 // Issue 3 step 5: an admin hands zhangsan's customer to zhouba, who then sees zhangsan's
 // personal tag and note on it, attributed.
-let app: RunningApp
-let browser: Browser
-
-async function pageAs(userId: string, customer: string, path = '/'): Promise<Page> {
-  const context = await newSidebarContext(browser)
-  // Runs in the page, before its scripts: the demo bar's saved choice of member and customer.
-  await context.addInitScript(choice => (globalThis as unknown as { localStorage: { setItem: (k: string, v: string) => void } }).localStorage.setItem('tag-sidebar.demo', JSON.stringify(choice)), { userId, externalUserId: customer })
-  const page = await context.newPage()
-  await page.goto(`${app.url}${path}`)
-  return page
-}
-
-beforeAll(async () => {
-  app = await startAppServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
+const { pageAs } = useBrowserApp()
 
 describe('handover in the browser', () => {
   it('should carry zhangsan\'s personal tag and note to zhouba, attributed, and change nothing the second time', async () => {
-    const admin = await pageAs('admin', 'wmDemo001', '/admin/handover')
+    const admin = await pageAs('admin', { customer: 'wmDemo001', path: '/admin/handover' })
     await admin.locator('[data-testid="handover-from"] input').fill('zhangsan')
     await admin.locator('[data-testid="handover-to"] input').fill('zhouba')
     await admin.locator('[data-testid="handover-customers"] textarea').fill('wmDemo002')
@@ -43,7 +21,7 @@ describe('handover in the browser', () => {
     expect(await result.textContent()).toContain('带过去的个人标签备注0')
     await admin.context().close()
 
-    const zhouba = await pageAs('zhouba', 'wmDemo002')
+    const zhouba = await pageAs('zhouba', { customer: 'wmDemo002' })
     const chip = zhouba.locator('[data-testid^="personal-tag-"]', { hasText: '高意向' }).first()
     await expect.poll(() => chip.textContent()).toContain('来自 张三')
     expect(await chip.textContent()).toContain('主动问了到货时间')

@@ -1,22 +1,16 @@
 import type { ProposalList } from '@app/shared'
-import type { Browser, Page } from 'playwright-core'
-import type { RunningApp } from '../support/app-server.ts'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startAppServer } from '../support/app-server.ts'
-import { launchBrowser, newSidebarContext, screenshot } from '../support/browser.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { useBrowserApp } from '../support/browser-app.ts'
+import { screenshot } from '../support/browser.ts'
 
 // Issue 3 in a real browser: zhangsan proposes 高意向, wangwu approves with migration of
 // every member's same-name tag, and both zhangsan and lisi find the corporate tag.
-let app: RunningApp
-let browser: Browser
+const fixture = useBrowserApp()
 
 /** A sidebar as `userId`, in the chat with `customer` (the demo bar's saved choice). */
 async function sidebarAs(userId: string, customer: string): Promise<Page> {
-  const context = await newSidebarContext(browser)
-  // Runs in the page, before its scripts: the demo bar's saved choice of member and customer.
-  await context.addInitScript(choice => (globalThis as unknown as { localStorage: { setItem: (k: string, v: string) => void } }).localStorage.setItem('tag-sidebar.demo', JSON.stringify(choice)), { userId, externalUserId: customer })
-  const page = await context.newPage()
-  await page.goto(app.url)
+  const page = await fixture.pageAs(userId, { customer })
   await page.locator(`main[data-member="${userId}"][data-customer="${customer}"]`).waitFor()
   return page
 }
@@ -38,16 +32,6 @@ async function fillAndSubmit(page: Page) {
   await expect.poll(() => submit.isDisabled()).toBe(false)
   await submit.tap()
 }
-
-beforeAll(async () => {
-  app = await startAppServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
 
 describe('promotion of a personal tag, end to end', () => {
   let proposalId: number
