@@ -18,6 +18,7 @@ export const ErrorCodes = [
   'QUOTA_EXCEEDED',
   'DEMO_ONLY',
   'WECOM_ERROR',
+  'BUSY',
   'INTERNAL',
 ] as const
 

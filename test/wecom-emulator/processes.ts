@@ -99,12 +99,13 @@ export interface AppProcess {
   kill9: () => Promise<void>
 }
 
-export async function startAppProcess(env: Record<string, string>): Promise<AppProcess> {
+/** The app as `pnpm start` runs it; `env.PUBLIC_BASE_URL` is its address. Ready when it says it listens in `mode`. */
+export async function startAppProcess(env: Record<string, string>, mode: 'live' | 'demo' = 'live'): Promise<AppProcess> {
   const child = spawnTs(resolve(SERVER_DIR, 'src/index.ts'), SERVER_DIR, env)
   let out = ''
   child.stdout!.on('data', (d: Buffer) => { out += d.toString() })
   child.stderr!.on('data', (d: Buffer) => { out += d.toString() })
-  await waitFor(child, /\[server\] live mode on /, 'app')
+  await waitFor(child, new RegExp(`\\[server\\] ${mode} mode on `), 'app')
   return {
     url: env.PUBLIC_BASE_URL!,
     output: () => out,

@@ -31,7 +31,13 @@ export function createDb(file: string) {
   return db
 }
 
-/** Runs `fn` in one SQLite transaction (better-sqlite3 transactions are synchronous). */
+/**
+ * Runs `fn` in one SQLite transaction (better-sqlite3 transactions are synchronous).
+ * BEGIN IMMEDIATE takes the write lock up front: with several server processes (WORKERS)
+ * a deferred transaction that read first could not upgrade to a write once another process
+ * had committed (SQLITE_BUSY_SNAPSHOT, no retry); taking the lock first makes it wait its
+ * turn (busy_timeout) instead. Nested calls become savepoints.
+ */
 export function inTransaction<T>(db: Db, fn: () => T): T {
-  return db.$client.transaction(fn)()
+  return db.$client.transaction(fn).immediate()
 }

@@ -21,6 +21,12 @@ function isConstraintError(err: unknown): err is Error & { code: string } {
   return err instanceof Error && typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')
 }
 
+/** The database stayed locked past busy_timeout (another process's long write): retryable. */
+function isBusyError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY')
+}
+
 /** The one error handler (STYLE §15): every failure leaves as `{"error":{code,message}}`. */
 export function handleError(err: Error, c: Context) {
   const body = (status: ContentfulStatusCode, code: ErrorCode, message: string, details?: unknown) =>
@@ -35,6 +41,7 @@ export function handleError(err: Error, c: Context) {
     return body(status, STATUS_CODES[status] ?? 'BAD_REQUEST', message)
   }
   if (isConstraintError(err)) return body(409, 'CONFLICT', '数据已被修改，请刷新后重试')
+  if (isBusyError(err)) return body(503, 'BUSY', '服务器正忙，请稍后重试')
   console.error('[unhandled]', c.req.method, c.req.path, err)
   return body(500, 'INTERNAL', '服务器内部错误')
 }

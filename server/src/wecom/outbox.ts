@@ -53,7 +53,7 @@ export function claimDue(db: Db, limit: number, leaseMs: number, now = Date.now(
     return db.update(t.wecomOutbox)
       .set({ status: 'running', attempts: sql`${t.wecomOutbox.attempts} + 1`, nextAttemptAt: new Date(now + leaseMs) })
       .where(inArray(t.wecomOutbox.id, ids)).returning().all()
-  })()
+  }).immediate()
 }
 
 export interface OutboxOptions { concurrency: number, maxAttempts: number, backoffMs: number, leaseMs: number }
