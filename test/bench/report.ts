@@ -19,6 +19,7 @@ export interface BenchRun {
   bundle: BundleSize
   connections: number
   seconds: number
+  warmup: number
   profile: boolean
 }
 
@@ -73,7 +74,7 @@ export function writeReport(run: BenchRun): string {
   const s = run.company.stats
   const lines = [
     START,
-    `Last run: ${date}, commit \`${m.commit}\`, command \`pnpm bench\` (${run.connections} connections, ${run.seconds} s per scenario after a 3 s warm-up${run.profile ? ', server under --cpu-prof' : ''}).`,
+    `Last run: ${date}, commit \`${m.commit}\`, command \`pnpm bench\` (${run.connections} connections, ${run.seconds} s per scenario after a ${run.warmup} s warm-up${run.profile ? ', server under --cpu-prof' : ''}).`,
     '',
     `Machine: ${m.cores} cores (\`nproc\`), ${m.cpu}, ${m.memoryGb} GB RAM, Node ${m.node}, ${m.platform}. Server and autocannon share the cores.`,
     '',

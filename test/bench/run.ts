@@ -24,6 +24,8 @@ import { verifyVisibility } from './verify-visibility.ts'
  * --cpu-prof into data/bench/prof, summarised by category in the report).
  */
 const seconds = Number(process.env.BENCH_SECONDS ?? 15)
+/** Warm-up before each measured run: every worker builds its per-member caches and V8 optimises. */
+const warmup = Number(process.env.BENCH_WARMUP ?? 10)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32)
 const customers = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000)
 const profile = process.env.BENCH_PROFILE === '1'
@@ -85,7 +87,7 @@ for (const workers of workerCounts) {
     for (const [, base, items] of scenarios.filter(([key]) => only.length === 0 || only.includes(key))) {
       const name = `${base} (${label})`
       bodyBytes[name] = await meanBodyBytes(server.origin, items.slice(0, 200))
-      const result = await runLoad(server.origin, name, items, { connections, seconds, warmupSeconds: 3, serverPid: server.child.pid })
+      const result = await runLoad(server.origin, name, items, { connections, seconds, warmupSeconds: warmup, serverPid: server.child.pid })
       load.push(result)
       console.log(`[bench] ${name}: ${result.reqPerSec} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${bodyBytes[name]} B body, server CPU ${result.serverCpuUs} µs/req, non-2xx ${result.non2xx}, errors ${result.errors}, load ${result.loadBefore}→${result.loadAfter}`)
     }
@@ -115,5 +117,5 @@ db.$client.close()
 const bundle = firstScreenBundle(resolve(REPO_ROOT, 'web/dist'))
 console.log(bundle.measured ? `[bench] first-screen JS ${(bundle.jsGzip / 1024).toFixed(1)} KB + CSS ${(bundle.cssGzip / 1024).toFixed(1)} KB gzipped` : `[bench] bundle not measured: ${bundle.note}`)
 
-const summary = writeReport({ company, visibility, load, bodyBytes, floor, profileSummary, bundle, connections, seconds, profile })
+const summary = writeReport({ company, visibility, load, bodyBytes, floor, profileSummary, bundle, connections, seconds, warmup, profile })
 console.log(`\n${summary}`)
