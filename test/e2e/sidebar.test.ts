@@ -227,4 +227,20 @@ describe('the sidebar at 360 px with touch', () => {
     expect(await personalTag('周末到店_看样品').textContent()).toContain('周六下午两点到店')
     await screenshot(page, 'sidebar-9-back-to-zhangsan')
   })
+
+  it('should delete a personal tag from the library only after confirming, from every customer', async () => {
+    // zhangsan has 非工作日活跃 on wmDemo001; the note sheet offers to delete it for good.
+    await personalTag('非工作日活跃').locator('.chip').tap()
+    await page.locator('[data-testid="note-delete-library"]').tap()
+    await page.locator('.van-dialog').getByText('取消').tap()
+    expect((await serverPersonal('非工作日活跃'))?.selected).toBe(true)
+
+    await personalTag('非工作日活跃').locator('.chip').tap()
+    await page.locator('[data-testid="note-delete-library"]').tap()
+    await page.locator('.van-dialog').getByText('删除', { exact: true }).tap()
+    await expect.poll(() => page.locator('[data-testid="personal-pane"]').getByText('非工作日活跃').count()).toBe(0)
+    expect(await serverPersonal('非工作日活跃')).toBeUndefined()
+    const library = await page.evaluate(async () => (await fetch('/api/personal-tags')).json() as Promise<{ tags: Array<{ name: string }> }>)
+    expect(library.tags.map(t => t.name)).not.toContain('非工作日活跃')
+  })
 })

@@ -27,3 +27,9 @@ export const personalTagWriteResultSchema = z.object({
   warnings: z.array(z.object({ code: z.string(), message: z.string() })),
 })
 export type PersonalTagWriteResult = z.infer<typeof personalTagWriteResultSchema>
+
+/** What DELETE /api/personal-tags/:id removed: the tag and how many customers carried it. */
+export const personalTagDeleteResultSchema = z.object({
+  removed: z.object({ id: z.number().int(), name: z.string(), assignments: z.number().int() }),
+})
+export type PersonalTagDeleteResult = z.infer<typeof personalTagDeleteResultSchema>

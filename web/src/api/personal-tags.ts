@@ -1,4 +1,4 @@
-import type { CreatePersonalTag, PersonalTagList, PersonalTagWriteResult, UpdatePersonalTag } from '@app/shared'
+import type { CreatePersonalTag, PersonalTagDeleteResult, PersonalTagList, PersonalTagWriteResult, UpdatePersonalTag } from '@app/shared'
 import { http } from './http.ts'
 
 export async function listPersonalTags(): Promise<PersonalTagList> {
@@ -13,6 +13,7 @@ export async function renamePersonalTag(id: number, body: UpdatePersonalTag): Pr
   return (await http.patch<PersonalTagWriteResult>(`/personal-tags/${id}`, body)).data
 }
 
-export async function deletePersonalTag(id: number): Promise<void> {
-  await http.delete(`/personal-tags/${id}`)
+/** Deletes the tag from the member's library and from every customer that carried it. */
+export async function deletePersonalTag(id: number): Promise<PersonalTagDeleteResult> {
+  return (await http.delete<PersonalTagDeleteResult>(`/personal-tags/${id}`)).data
 }

@@ -4,6 +4,7 @@ import type { PersonalAssignment } from '../api/customers.ts'
 import { onScopeDispose, ref, watch } from 'vue'
 import { assignPersonalTag, changeCorporateTags, getCustomerTags, unassignPersonalTag } from '../api/customers.ts'
 import { handleApiError } from '../api/handle-error.ts'
+import { deletePersonalTag } from '../api/personal-tags.ts'
 
 /**
  * Everything the sidebar shows for one customer, always as the server last confirmed it
@@ -81,6 +82,13 @@ export function useCustomerTags(customerId: Ref<string | null>, memberId: Ref<st
     return done?.removed
   }
 
+  /** Removes a personal tag from the member's library (and so from every customer). */
+  async function deletePersonalFromLibrary(tagId: number) {
+    const done = await mutate(() => deletePersonalTag(tagId))
+    if (done) await refresh()
+    return done?.removed
+  }
+
   watch([customerId, memberId], () => {
     data.value = null
     refresh()
@@ -94,7 +102,7 @@ export function useCustomerTags(customerId: Ref<string | null>, memberId: Ref<st
     document.removeEventListener('visibilitychange', onVisible)
   })
 
-  return { data, loading, busy, failed, refresh, changeCorporate, assignPersonal, unassignPersonal }
+  return { data, loading, busy, failed, refresh, changeCorporate, assignPersonal, unassignPersonal, deletePersonalFromLibrary }
 }
 
 export type CustomerTagsState = ReturnType<typeof useCustomerTags>
