@@ -20,11 +20,21 @@ const str = JSON.stringify
  * the hot path's largest costs (JSON.stringify of the whole tree, then its UTF-8 encoding)
  * into copying ready bytes; only groups where the customer has a tag are rebuilt.
  */
+const fragmentsByCatalog = new WeakMap<object, Map<string, GroupFragment[]>>()
+/** ≈ 100–150 KB per salesperson: bounded so a company of many members does not grow without end. */
+const FRAGMENTS_MAX = 3_000
+
 function groupFragments(db: Db, viewer: Viewer): GroupFragment[] {
   const catalog = getCatalog(db)
-  const key = `json:${viewer.userId}`
-  const hit = catalog.memo.get(key) as GroupFragment[] | undefined
-  if (hit) return hit
+  let cache = fragmentsByCatalog.get(catalog)
+  if (!cache) fragmentsByCatalog.set(catalog, cache = new Map())
+  const hit = cache.get(viewer.userId)
+  if (hit) {
+    // Least recently used goes first: a hit moves to the end.
+    cache.delete(viewer.userId)
+    cache.set(viewer.userId, hit)
+    return hit
+  }
   const fragments = visibleGroups(db, viewer).map(({ group, path, depth, access }) => {
     const open = `{"id":${group.id},"name":${str(group.name)},"path":${str(path)},"parentId":${str(group.parentId)},"depth":${depth},`
       + `"locked":${group.locked},"exclusive":${group.exclusive},"editable":${access.editable},`
@@ -36,7 +46,8 @@ function groupFragments(db: Db, viewer: Viewer): GroupFragment[] {
     }))
     return { id: group.id, whole: Buffer.from(`${open}${tags.map(t => t.unselected).join(',')}]}`), open, tags }
   })
-  catalog.memo.set(key, fragments)
+  if (cache.size >= FRAGMENTS_MAX) cache.delete(cache.keys().next().value!)
+  cache.set(viewer.userId, fragments)
   return fragments
 }
 
