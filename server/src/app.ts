@@ -8,6 +8,7 @@ import { LIMITS } from '@app/shared'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
+import { requireRole } from './auth/require-role.ts'
 import { requireSession } from './auth/session.ts'
 import { AppError } from './lib/errors.ts'
 import { handleError } from './lib/on-error.ts'
@@ -46,8 +47,9 @@ export function createApp(deps: AppDeps) {
     .use(sameOrigin(deps.config.PUBLIC_BASE_URL ? [deps.config.PUBLIC_BASE_URL] : []))
     .get('/health', c => c.json({ ok: true as const, mode: deps.config.mode }, 200))
     .route('/', authRoutes(deps))
-    // Everything below needs a session.
+    // Everything below needs a session, and the whole admin area the admin role (README).
     .use(requireSession(deps.db, deps.sessionSecret))
+    .use('/admin/*', requireRole('admin'))
     .route('/', customerRoutes(deps))
     .route('/', personalTagRoutes(deps))
     .route('/', tagNameRoutes(deps))

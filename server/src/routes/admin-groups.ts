@@ -2,7 +2,6 @@ import type { AppEnv } from '../auth/session.ts'
 import type { AppDeps } from '../deps.ts'
 import { createGroupSchema, groupSettingsSchema, idParamSchema, moveSchema, updateGroupSchema } from '@app/shared'
 import { Hono } from 'hono'
-import { requireRole } from '../auth/require-role.ts'
 import { zValidator } from '../lib/validator.ts'
 import { previewGroupSettings, setGroupSettings } from '../services/admin/group-settings.ts'
 import { createGroup, moveGroup, updateGroup } from '../services/admin/groups.ts'
@@ -14,7 +13,6 @@ import { sortTagsByUsage } from '../services/admin/tags.ts'
 export function adminGroupRoutes(deps: AppDeps) {
   const { db, hooks } = deps
   return new Hono<AppEnv>()
-    .use('/admin/*', requireRole('admin'))
     .get('/admin/library', c => c.json(getLibraryTree(db), 200))
     .post('/admin/groups', zValidator('json', createGroupSchema), (c) => {
       return c.json(createGroup(db, c.get('viewer').userId, c.req.valid('json'), hooks), 201)

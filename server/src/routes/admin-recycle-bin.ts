@@ -3,7 +3,6 @@ import type { AppDeps } from '../deps.ts'
 import { idParamSchema } from '@app/shared'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { requireRole } from '../auth/require-role.ts'
 import { zValidator } from '../lib/validator.ts'
 import { listRecycleBin, purgeDeletion } from '../services/admin/recycle-bin.ts'
 import { restoreDeletion } from '../services/admin/recycle-restore.ts'
@@ -12,7 +11,6 @@ import { restoreDeletion } from '../services/admin/recycle-restore.ts'
 export function adminRecycleBinRoutes(deps: AppDeps) {
   const { db, hooks } = deps
   return new Hono<AppEnv>()
-    .use('/admin/*', requireRole('admin'))
     .get('/admin/recycle-bin', zValidator('query', z.object({ all: z.enum(['0', '1']).optional() })), (c) => {
       return c.json({ items: listRecycleBin(db, { includeClosed: c.req.valid('query').all === '1' }), retentionDays: deps.config.RECYCLE_RETENTION_DAYS }, 200)
     })

@@ -2,7 +2,6 @@ import type { AppEnv } from '../auth/session.ts'
 import type { AppDeps } from '../deps.ts'
 import { createTagSchema, idParamSchema, moveSchema, updateTagSchema } from '@app/shared'
 import { Hono } from 'hono'
-import { requireRole } from '../auth/require-role.ts'
 import { zValidator } from '../lib/validator.ts'
 import { deleteTag } from '../services/admin/recycle-bin.ts'
 import { createTag, moveTag, updateTag } from '../services/admin/tags.ts'
@@ -11,7 +10,6 @@ import { createTag, moveTag, updateTag } from '../services/admin/tags.ts'
 export function adminTagRoutes(deps: AppDeps) {
   const { db, hooks } = deps
   return new Hono<AppEnv>()
-    .use('/admin/*', requireRole('admin'))
     .post('/admin/tags', zValidator('json', createTagSchema), (c) => {
       return c.json(createTag(db, c.get('viewer').userId, c.req.valid('json'), hooks), 201)
     })

@@ -8,7 +8,7 @@ import { adminRecycleBinRoutes } from './admin-recycle-bin.ts'
 import { adminRoleRoutes } from './admin-roles.ts'
 import { adminTagRoutes } from './admin-tags.ts'
 
-/** Every /api/admin endpoint (issue 4); each sub-app requires the admin role itself. */
+/** The /api/admin endpoints of issue 4; app.ts requires the admin role for all of /api/admin. */
 export function adminRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .route('/', adminGroupRoutes(deps))
