@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.ts'
 import type { Viewer } from './access.ts'
-import { eq } from 'drizzle-orm'
+import { eq, inArray } from 'drizzle-orm'
 import * as t from '../db/schema.ts'
 import { getCatalog } from './catalog.ts'
 
@@ -61,6 +61,8 @@ export function queueMembers(db: Db, viewer: Viewer): string[] | null {
   if (viewer.isAdmin) return null
   const mine = approvedDepartments(db, viewer)
   if (mine.size === 0) return []
-  const rows = db.select().from(t.memberDepartments).all()
-  return [...new Set(rows.filter(r => mine.has(r.departmentId)).map(r => r.userId))].filter(u => u !== viewer.userId)
+  // Only the approved departments' rows: the whole table is every member of the company.
+  const rows = db.selectDistinct({ userId: t.memberDepartments.userId }).from(t.memberDepartments)
+    .where(inArray(t.memberDepartments.departmentId, [...mine])).all()
+  return rows.map(r => r.userId).filter(u => u !== viewer.userId)
 }
