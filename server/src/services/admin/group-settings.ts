@@ -10,12 +10,7 @@ import { AppError, notFound } from '../../lib/errors.ts'
 import { loadViewer, resolveGroupAccess } from '../access.ts'
 import { audit } from '../audit.ts'
 import { getCatalog, groupPath, invalidateCatalog } from '../catalog.ts'
-
-function liveGroup(catalog: Catalog, id: number): CatalogGroup {
-  const g = catalog.groupsById.get(id)
-  if (!g) throw notFound('标签组不存在或已删除')
-  return g
-}
+import { liveGroup } from './groups.ts'
 
 /** Every rule must name a department, member or role that exists, or the group would silently apply to nobody. */
 function assertTargetsExist(db: Db, catalog: Catalog, settings: GroupSettingsInput) {

@@ -15,7 +15,8 @@ export function liveGroupCount(db: Db): number {
   return db.select({ n: sql<number>`count(*)` }).from(t.tagGroups).where(isNull(t.tagGroups.deletedAt)).get()!.n
 }
 
-function liveGroup(catalog: Catalog, id: number) {
+/** The live group, or a 404 for an unknown or deleted one. */
+export function liveGroup(catalog: Catalog, id: number) {
   const g = catalog.groupsById.get(id)
   if (!g) throw notFound('标签组不存在或已删除')
   return g

@@ -7,7 +7,8 @@ import * as t from '../../db/schema.ts'
 import { notFound } from '../../lib/errors.ts'
 import { audit } from '../audit.ts'
 import { getCatalog, invalidateCatalog } from '../catalog.ts'
-import { descendantIds } from './groups.ts'
+import { descendantIds, liveGroup } from './groups.ts'
+import { liveTag } from './tags.ts'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -36,8 +37,7 @@ export interface DeleteResult { deletionId: number, expiresAt: number, tagCount:
 /** Deletes a group with its sub-groups, tags and assignments into the recycle bin for `retentionDays`. */
 export function deleteGroup(db: Db, actorId: string, groupId: number, retentionDays: number, hooks: DomainHooks = {}, now = new Date()): DeleteResult {
   const catalog = getCatalog(db)
-  const group = catalog.groupsById.get(groupId)
-  if (!group) throw notFound('标签组不存在或已删除')
+  const group = liveGroup(catalog, groupId)
   const groupIds = descendantIds(catalog, groupId)
   const tagIds = groupIds.flatMap(id => catalog.groupsById.get(id)?.tags.map(x => x.id) ?? [])
   const expiresAt = new Date(now.getTime() + retentionDays * DAY_MS)
@@ -54,10 +54,7 @@ export function deleteGroup(db: Db, actorId: string, groupId: number, retentionD
 
 /** Deletes one tag with its assignments into the recycle bin. */
 export function deleteTag(db: Db, actorId: string, tagId: number, retentionDays: number, hooks: DomainHooks = {}, now = new Date()): DeleteResult {
-  const catalog = getCatalog(db)
-  const group = catalog.tagGroup.get(tagId)
-  const tag = group?.tags.find(x => x.id === tagId)
-  if (!group || !tag) throw notFound('标签不存在或已删除')
+  const { group, tag } = liveTag(getCatalog(db), tagId)
   const expiresAt = new Date(now.getTime() + retentionDays * DAY_MS)
   const result = inTransaction(db, () => {
     const deletion = db.insert(t.deletions).values({ kind: 'tag', targetId: tagId, name: tag.name, deletedBy: actorId, deletedAt: now, expiresAt, tagCount: 1 }).returning().get()

@@ -9,16 +9,12 @@ import * as t from '../../db/schema.ts'
 import { notFound } from '../../lib/errors.ts'
 import { audit } from '../audit.ts'
 import { getCatalog, invalidateCatalog } from '../catalog.ts'
+import { liveGroup } from './groups.ts'
 import { checkLibraryName, libraryTagPool, reorder } from './library-names.ts'
 import { customerCountsByTag } from './library-tree.ts'
 
-function liveGroup(catalog: Catalog, id: number): CatalogGroup {
-  const g = catalog.groupsById.get(id)
-  if (!g) throw notFound('标签组不存在或已删除')
-  return g
-}
-
-function liveTag(catalog: Catalog, id: number) {
+/** The live tag with its group, or a 404 for an unknown or deleted one. */
+export function liveTag(catalog: Catalog, id: number) {
   const group = catalog.tagGroup.get(id)
   const tag = group?.tags.find(x => x.id === id)
   if (!group || !tag) throw notFound('标签不存在或已删除')
