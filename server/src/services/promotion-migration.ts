@@ -3,9 +3,6 @@ import type { DomainHooks } from './hooks.ts'
 
 export interface MigrationTarget {
   tagId: number
-  tagName: string
-  groupId: number
-  groupName: string
   /** Live sibling tags when the group is exclusive: a customer carrying one is skipped, never overwritten. */
   exclusiveSiblings: number[]
 }

@@ -77,7 +77,7 @@ export function approveProposal(db: Db, viewer: Viewer, id: number, input: Appro
       const sources = input.migrateScope === 'all'
         ? db.select().from(t.personalTags).where(and(eq(t.personalTags.nameKey, personal.nameKey), isNull(t.personalTags.retiredAt))).all()
         : [personal]
-      const migrationTarget: MigrationTarget = { tagId: target.tagId, tagName: target.tagName, groupId: target.group.id, groupName: target.group.name, exclusiveSiblings }
+      const migrationTarget: MigrationTarget = { tagId: target.tagId, exclusiveSiblings }
       const counts = migrateAssignments(db, {
         personalTagIds: sources.map(s => s.id),
         target: migrationTarget,
