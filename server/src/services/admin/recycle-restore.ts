@@ -43,11 +43,11 @@ export function restoreDeletion(db: Db, actorId: string, deletionId: number, hoo
     let name = deletion.name
     let movedToTop = false
     let groupId: number
+    const restoredGroups = deletion.kind === 'group' ? db.select({ id: t.tagGroups.id }).from(t.tagGroups).where(eq(t.tagGroups.deletionId, deletionId)).all().map(r => r.id) : []
     if (deletion.kind === 'group') {
       const root = db.select().from(t.tagGroups).where(eq(t.tagGroups.id, deletion.targetId)).get()
       if (!root || root.deletionId !== deletionId) throw notFound('该标签组已被彻底删除')
-      const restoredGroups = db.select({ n: sql<number>`count(*)` }).from(t.tagGroups).where(eq(t.tagGroups.deletionId, deletionId)).get()!.n
-      if (liveGroupCount(db) + restoredGroups > LIMITS.maxGroups) throw new AppError(422, 'QUOTA_EXCEEDED', `恢复后标签组将超过上限 ${LIMITS.maxGroups} 个`)
+      if (liveGroupCount(db) + restoredGroups.length > LIMITS.maxGroups) throw new AppError(422, 'QUOTA_EXCEEDED', `恢复后标签组将超过上限 ${LIMITS.maxGroups} 个`)
       let parentId = root.parentId
       if (parentId !== null) {
         const parent = db.select({ deletedAt: t.tagGroups.deletedAt }).from(t.tagGroups).where(eq(t.tagGroups.id, parentId)).get()
@@ -70,7 +70,6 @@ export function restoreDeletion(db: Db, actorId: string, deletionId: number, hoo
       groupId = group.id
       db.update(t.corpTags).set({ name, nameKey: foldName(name) }).where(eq(t.corpTags.id, tag.id)).run()
     }
-    const restoredGroups = deletion.kind === 'group' ? db.select({ id: t.tagGroups.id }).from(t.tagGroups).where(eq(t.tagGroups.deletionId, deletionId)).all().map(r => r.id) : []
     const restoredTags = db.select({ id: t.corpTags.id }).from(t.corpTags).where(eq(t.corpTags.deletionId, deletionId)).all().map(r => r.id)
     if (deletion.kind === 'group') db.update(t.tagGroups).set({ deletedAt: null, deletionId: null }).where(eq(t.tagGroups.deletionId, deletionId)).run()
     db.update(t.corpTags).set({ deletedAt: null, deletionId: null }).where(eq(t.corpTags.deletionId, deletionId)).run()
