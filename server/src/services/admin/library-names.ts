@@ -6,7 +6,10 @@ import { groupPath } from '../catalog.ts'
 
 /** Every live tag in the library, as similarity candidates (admins see everything). */
 export function libraryTagPool(catalog: Catalog): SimilarTag[] {
-  return catalog.groups.flatMap(g => g.tags.map(tag => ({ id: tag.id, name: tag.name, kind: 'corporate' as const, group: groupPath(catalog, g).join(' › ') })))
+  return catalog.groups.flatMap((g) => {
+    const group = groupPath(catalog, g).join(' › ')
+    return g.tags.map(tag => ({ id: tag.id, name: tag.name, kind: 'corporate' as const, group }))
+  })
 }
 
 /** Every live group, as similarity candidates for group names. */
