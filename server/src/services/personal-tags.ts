@@ -38,11 +38,14 @@ function countWarning(n: number): string | null {
   return n > LIMITS.personalTagWarnCount ? `你已有 ${n} 个个人标签，超过 ${LIMITS.personalTagWarnCount} 个后很难找到，建议合并或申请升级为企业标签` : null
 }
 
-/** Refuses a name that breaks the rules: 409 for a duplicate, 422 for anything else. */
-function assertNameAccepted(result: NameCheckResult): void {
+/**
+ * Refuses a name that breaks the rules: 409 for a duplicate (its message followed by
+ * `duplicateHint`, what to do instead), 422 for anything else.
+ */
+export function assertNameAccepted(result: NameCheckResult, duplicateHint = ''): void {
   if (result.valid) return
   const duplicate = result.errors.find(e => e.code === 'DUPLICATE')
-  if (duplicate) throw new AppError(409, 'DUPLICATE', duplicate.message, result)
+  if (duplicate) throw new AppError(409, 'DUPLICATE', `${duplicate.message}${duplicateHint}`, result)
   throw new AppError(422, 'NAME_INVALID', result.errors.map(e => e.message).join('；'), result)
 }
 

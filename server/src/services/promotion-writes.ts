@@ -1,30 +1,22 @@
-import type { NameCheckResult } from '@app/shared'
 import type { Db } from '../db/client.ts'
 import { checkName, foldName, LIMITS } from '@app/shared'
 import { and, count, eq, isNull, max } from 'drizzle-orm'
 import * as t from '../db/schema.ts'
 import { AppError } from '../lib/errors.ts'
 import { audit } from './audit.ts'
+import { assertNameAccepted } from './personal-tags.ts'
 
 /**
  * The corporate-library writes a promotion needs: a new root group and a new tag. Both
  * run inside the approval's transaction; the caller invalidates the catalog afterwards.
  */
 
-/** Refuses a name that breaks the rules: 409 for a duplicate, 422 for anything else. */
-export function assertNameOk(result: NameCheckResult, duplicateHint = ''): void {
-  if (result.valid) return
-  const duplicate = result.errors.find(e => e.code === 'DUPLICATE')
-  if (duplicate) throw new AppError(409, 'DUPLICATE', `${duplicate.message}${duplicateHint}`, result)
-  throw new AppError(422, 'NAME_INVALID', result.errors.map(e => e.message).join('；'), result)
-}
-
 /** Checks a new root group's name against live root groups and the 300-group quota. */
 export function checkNewGroupName(db: Db, raw: string): string {
   const roots = db.select({ id: t.tagGroups.id, name: t.tagGroups.name }).from(t.tagGroups)
     .where(and(isNull(t.tagGroups.parentId), isNull(t.tagGroups.deletedAt))).all()
   const result = checkName(raw, { target: 'group', siblings: roots.map(g => ({ ...g, kind: 'corporate' as const })) })
-  assertNameOk(result, '，请直接选择该标签组')
+  assertNameAccepted(result, '，请直接选择该标签组')
   const live = db.select({ n: count() }).from(t.tagGroups).where(isNull(t.tagGroups.deletedAt)).get()!.n
   if (live >= LIMITS.maxGroups) throw new AppError(422, 'QUOTA_EXCEEDED', `标签组已达上限 ${LIMITS.maxGroups} 个，请选择已有标签组`)
   return result.name
@@ -43,7 +35,7 @@ export function checkNewTagName(db: Db, groupId: number, raw: string): string {
   const siblings = db.select({ id: t.corpTags.id, name: t.corpTags.name }).from(t.corpTags)
     .where(and(eq(t.corpTags.groupId, groupId), isNull(t.corpTags.deletedAt))).all()
   const result = checkName(raw, { target: 'tag', siblings: siblings.map(s => ({ ...s, kind: 'corporate' as const })) })
-  assertNameOk(result, '，可选择“合并到已有标签”')
+  assertNameAccepted(result, '，可选择“合并到已有标签”')
   return result.name
 }
 

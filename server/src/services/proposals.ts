@@ -8,11 +8,11 @@ import { AppError, notFound } from '../lib/errors.ts'
 import { visibleGroups } from './access.ts'
 import { audit } from './audit.ts'
 import { checkTagName } from './name-check.ts'
-import { requireOwnTag } from './personal-tags.ts'
+import { assertNameAccepted, requireOwnTag } from './personal-tags.ts'
 import { DECIDE_REFUSALS, decideRight, queueMembers } from './proposal-access.ts'
 import { transition } from './proposal-state.ts'
 import { personalTagCustomerCount, toProposalView } from './proposal-view.ts'
-import { assertNameOk, checkNewGroupName } from './promotion-writes.ts'
+import { checkNewGroupName } from './promotion-writes.ts'
 
 const NOT_FOUND = '升级申请不存在'
 
@@ -55,7 +55,7 @@ export function createProposal(db: Db, viewer: Viewer, input: CreateProposal): P
       newGroupName = checkNewGroupName(db, input.newGroupName!)
     }
     const check = checkTagName(db, viewer, { name: input.proposedName, kind: 'corporate', groupId: input.targetGroupId })
-    assertNameOk(check, '，可直接使用该企业标签')
+    assertNameAccepted(check, '，可直接使用该企业标签')
 
     const now = new Date()
     const created = db.insert(t.proposals).values({
