@@ -5,10 +5,6 @@ import { and, desc, eq, gte, isNull, like, lte, or, sql } from 'drizzle-orm'
 import * as t from '../../db/schema.ts'
 import { getCatalog } from '../catalog.ts'
 
-function toTime(v: string | number): Date {
-  return new Date(typeof v === 'number' ? v : v)
-}
-
 /**
  * The admin's audit log, newest first, filtered and paginated. Personal-tag events (those
  * with an owner) never appear here: only their owner may read them (DESIGN §3).
@@ -20,8 +16,8 @@ export function queryAuditLog(db: Db, q: AuditQuery): AuditPage {
   if (q.groupId) where.push(eq(t.auditLog.groupId, q.groupId))
   if (q.tagId) where.push(or(eq(t.auditLog.tagId, q.tagId), and(eq(t.auditLog.targetType, 'tag'), eq(t.auditLog.targetId, String(q.tagId))))!)
   if (q.customer) where.push(eq(t.auditLog.customerId, q.customer))
-  if (q.from !== undefined) where.push(gte(t.auditLog.at, toTime(q.from)))
-  if (q.to !== undefined) where.push(lte(t.auditLog.at, toTime(q.to)))
+  if (q.from !== undefined) where.push(gte(t.auditLog.at, new Date(q.from)))
+  if (q.to !== undefined) where.push(lte(t.auditLog.at, new Date(q.to)))
   const filter = and(...where)
   const total = db.select({ n: sql<number>`count(*)` }).from(t.auditLog).where(filter).get()!.n
   const rows = db.select().from(t.auditLog).where(filter).orderBy(desc(t.auditLog.at), desc(t.auditLog.id))
