@@ -14,7 +14,6 @@ import { deletePersonalTag } from '../api/personal-tags.ts'
  */
 export function useCustomerTags(customerId: Ref<string | null>, memberId: Ref<string | undefined>) {
   const data = ref<CustomerTags | null>(null)
-  const loading = ref(false)
   const busy = ref(false)
   const failed = ref<string | null>(null)
   // Answers can arrive out of order (fast switching); only the newest request may land.
@@ -24,7 +23,6 @@ export function useCustomerTags(customerId: Ref<string | null>, memberId: Ref<st
     const id = customerId.value
     if (!id || !memberId.value) return
     const mine = ++latest
-    loading.value = true
     try {
       const answer = await getCustomerTags(id)
       if (mine === latest) {
@@ -34,9 +32,6 @@ export function useCustomerTags(customerId: Ref<string | null>, memberId: Ref<st
     }
     catch (err) {
       if (mine === latest) failed.value = handleApiError(err).message
-    }
-    finally {
-      if (mine === latest) loading.value = false
     }
   }
 
@@ -102,7 +97,5 @@ export function useCustomerTags(customerId: Ref<string | null>, memberId: Ref<st
     document.removeEventListener('visibilitychange', onVisible)
   })
 
-  return { data, loading, busy, failed, refresh, changeCorporate, assignPersonal, unassignPersonal, deletePersonalFromLibrary }
+  return { data, busy, failed, refresh, changeCorporate, assignPersonal, unassignPersonal, deletePersonalFromLibrary }
 }
-
-export type CustomerTagsState = ReturnType<typeof useCustomerTags>

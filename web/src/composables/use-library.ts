@@ -7,18 +7,13 @@ import { handleApiError } from '../api/handle-error.ts'
 /** The admin's copy of the tag library, and one way to run a write: errors toasted, warnings shown, then reload. */
 export function useLibrary() {
   const tree = ref<LibraryTree | null>(null)
-  const loading = ref(false)
 
   async function reload() {
-    loading.value = true
     try {
       tree.value = await getLibrary()
     }
     catch (err) {
       handleApiError(err)
-    }
-    finally {
-      loading.value = false
     }
   }
 
@@ -38,5 +33,5 @@ export function useLibrary() {
     }
   }
 
-  return { tree, loading, reload, write }
+  return { tree, reload, write }
 }

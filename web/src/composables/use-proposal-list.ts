@@ -36,5 +36,5 @@ export function useProposalList(view: 'mine' | 'queue', afterLoad?: (list: Propo
     await reload()
   })
 
-  return { proposals, loading, reload, me }
+  return { proposals, loading, reload }
 }

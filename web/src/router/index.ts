@@ -4,7 +4,7 @@ import SidebarPage from '../pages/SidebarPage.vue'
 
 // The sidebar is the first screen, so it is bundled eagerly. Every other page is a lazy
 // `() => import(...)` so sidebar users never download it (DESIGN §7).
-export const routes: RouteRecordRaw[] = [
+const routes: RouteRecordRaw[] = [
   { path: '/', name: 'sidebar', component: SidebarPage },
   { path: '/proposals', name: 'my-proposals', component: () => import('../pages/MyProposalsPage.vue') },
   { path: '/approvals', name: 'approvals', component: () => import('../pages/ApprovalQueuePage.vue') },

@@ -4,7 +4,7 @@ const KEY = 'tag-sidebar.demo'
 
 export interface DemoChoice { userId: string, externalUserId: string }
 
-export const DEFAULT_DEMO_CHOICE: DemoChoice = { userId: 'zhangsan', externalUserId: 'wmDemo001' }
+const DEFAULT_DEMO_CHOICE: DemoChoice = { userId: 'zhangsan', externalUserId: 'wmDemo001' }
 
 export function loadDemoChoice(): DemoChoice {
   try {
