@@ -32,11 +32,8 @@ export function transferCustomers(db: Db, req: TransferRequest): HandoverResult 
       if (!db.select({ id: t.members.userId }).from(t.members).where(eq(t.members.userId, userId)).get()) throw notFound(`成员 ${userId} 不存在`)
     }
     const wanted = [...new Set(req.externalUserIds)]
-    const known = new Set<string>()
-    for (let i = 0; i < wanted.length; i += CHUNK) {
-      const rows = db.select({ id: t.customers.externalUserId }).from(t.customers).where(inArray(t.customers.externalUserId, wanted.slice(i, i + CHUNK))).all()
-      rows.forEach(r => known.add(r.id))
-    }
+    const known = new Set(chunked(wanted, chunk => db.select({ id: t.customers.externalUserId }).from(t.customers)
+      .where(inArray(t.customers.externalUserId, chunk)).all()).map(r => r.id))
     const ids = wanted.filter(id => known.has(id))
     const now = new Date()
     const result: HandoverResult = { moved: 0, notFollowed: 0, unknown: wanted.filter(id => !known.has(id)), tagsCreated: 0, tagsReused: 0, assignmentsCopied: 0 }
@@ -58,17 +55,14 @@ export function transferCustomers(db: Db, req: TransferRequest): HandoverResult 
     }
 
     // 2. Personal tags and notes, copied into the new owner's library.
-    const carried = ids.length === 0
-      ? []
-      : chunked(ids, chunk => db.select({
-          tagId: t.personalTags.id,
-          name: t.personalTags.name,
-          nameKey: t.personalTags.nameKey,
-          externalUserId: t.customerPersonalTags.externalUserId,
-          note: t.customerPersonalTags.note,
-        }).from(t.customerPersonalTags)
-          .innerJoin(t.personalTags, eq(t.personalTags.id, t.customerPersonalTags.tagId))
-          .where(and(eq(t.personalTags.ownerId, fromUserId), isNull(t.personalTags.retiredAt), inArray(t.customerPersonalTags.externalUserId, chunk))).all())
+    const carried = chunked(ids, chunk => db.select({
+      name: t.personalTags.name,
+      nameKey: t.personalTags.nameKey,
+      externalUserId: t.customerPersonalTags.externalUserId,
+      note: t.customerPersonalTags.note,
+    }).from(t.customerPersonalTags)
+      .innerJoin(t.personalTags, eq(t.personalTags.id, t.customerPersonalTags.tagId))
+      .where(and(eq(t.personalTags.ownerId, fromUserId), isNull(t.personalTags.retiredAt), inArray(t.customerPersonalTags.externalUserId, chunk))).all())
     const ownTags = new Map(db.select().from(t.personalTags).where(and(eq(t.personalTags.ownerId, toUserId), isNull(t.personalTags.retiredAt))).all().map(p => [p.nameKey, p.id]))
     const created = new Set<string>()
     const reused = new Set<string>()
