@@ -3,7 +3,7 @@ import type { Db } from '../db/client.ts'
 import type { AccessRule, Catalog, CatalogGroup } from './catalog.ts'
 import { eq } from 'drizzle-orm'
 import * as t from '../db/schema.ts'
-import { getCatalog } from './catalog.ts'
+import { getCatalog, groupChain } from './catalog.ts'
 
 export interface Viewer {
   userId: string
@@ -99,8 +99,7 @@ export function describeRules(catalog: Catalog, rules: AccessRule[]): string {
  */
 export function resolveGroupAccess(catalog: Catalog, group: CatalogGroup, viewer: Viewer): GroupAccess {
   if (viewer.isAdmin) return { visible: true, editable: true, reasonCode: null, reason: null, rule: '管理员可查看和编辑所有标签组' }
-  const chain: CatalogGroup[] = []
-  for (let g: CatalogGroup | undefined = group; g; g = g.parentId === null ? undefined : catalog.groupsById.get(g.parentId)) chain.unshift(g)
+  const chain = groupChain(catalog, group)
   for (const g of chain) {
     if (!anyMatch(g.scope, viewer)) {
       const whose = g === group ? '该标签组' : `上级标签组“${g.name}”`

@@ -131,13 +131,14 @@ function loadCatalog(db: Db, version: number): Catalog {
   }
 }
 
+/** The group's ancestors and the group itself, from the root down. */
+export function groupChain(catalog: Catalog, group: CatalogGroup): CatalogGroup[] {
+  const chain: CatalogGroup[] = []
+  for (let g: CatalogGroup | undefined = group; g; g = g.parentId === null ? undefined : catalog.groupsById.get(g.parentId)) chain.push(g)
+  return chain.reverse()
+}
+
 /** Names from the root down to this group. */
 export function groupPath(catalog: Catalog, group: CatalogGroup): string[] {
-  const path: string[] = []
-  let g: CatalogGroup | undefined = group
-  while (g) {
-    path.unshift(g.name)
-    g = g.parentId === null ? undefined : catalog.groupsById.get(g.parentId)
-  }
-  return path
+  return groupChain(catalog, group).map(g => g.name)
 }
