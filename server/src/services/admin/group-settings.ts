@@ -13,7 +13,7 @@ import { getCatalog, groupPath, invalidateCatalog } from '../catalog.ts'
 import { liveGroup } from './groups.ts'
 
 /** Every rule must name a department, member or role that exists, or the group would silently apply to nobody. */
-function assertTargetsExist(db: Db, catalog: Catalog, settings: GroupSettingsInput) {
+function assertTargetsExist(catalog: Catalog, settings: GroupSettingsInput) {
   for (const r of [...settings.scope, ...settings.editors]) {
     const ok = r.targetType === 'department'
       ? catalog.departments.has(Number(r.targetId))
@@ -28,7 +28,7 @@ const settingsOf = (g: CatalogGroup) => ({ scope: g.scope, editors: g.editors, l
 export function setGroupSettings(db: Db, actorId: string, id: number, settings: GroupSettingsInput): { id: number } {
   const catalog = getCatalog(db)
   const group = liveGroup(catalog, id)
-  assertTargetsExist(db, catalog, settings)
+  assertTargetsExist(catalog, settings)
   const dedupe = (rules: GroupSettingsInput['scope']) => [...new Map(rules.map(r => [`${r.targetType}:${r.targetId}`, r])).values()]
   inTransaction(db, () => {
     db.update(t.tagGroups).set({ locked: settings.locked, exclusive: settings.exclusive, updatedAt: new Date() }).where(eq(t.tagGroups.id, id)).run()
@@ -60,7 +60,7 @@ type Effect = keyof typeof EFFECT_TEXT
 export function previewGroupSettings(db: Db, id: number, settings: GroupSettingsInput): AccessPreview {
   const catalog = getCatalog(db)
   const group = liveGroup(catalog, id)
-  assertTargetsExist(db, catalog, settings)
+  assertTargetsExist(catalog, settings)
   const proposed: CatalogGroup = { ...group, ...settings }
   const buckets = new Map<string, { effect: Effect, department: string, members: Array<{ userId: string, name: string }> }>()
   const add = (effect: Effect, v: Viewer) => {
