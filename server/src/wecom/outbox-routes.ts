@@ -1,17 +1,15 @@
 import type { WecomFailure } from '@app/shared'
 import type { AppEnv } from '../auth/session.ts'
 import type { AppDeps } from '../deps.ts'
-import { customerParamSchema } from '@app/shared'
+import { customerParamSchema, idParamSchema } from '@app/shared'
 import { and, desc, eq } from 'drizzle-orm'
 import { Hono } from 'hono'
-import { z } from 'zod'
 import * as t from '../db/schema.ts'
 import { notFound } from '../lib/errors.ts'
 import { zValidator } from '../lib/validator.ts'
 import { requireCustomer } from '../services/customer-tags.ts'
 import { customerSyncState } from './outbox.ts'
 
-const idParam = z.object({ id: z.coerce.number().int().positive() })
 const again = { status: 'pending' as const, attempts: 0, lastError: null }
 
 /**
@@ -41,7 +39,7 @@ export function outboxRoutes(deps: AppDeps) {
       }))
       return c.json({ failures }, 200)
     })
-    .post('/admin/wecom/failures/:id/retry', zValidator('param', idParam), (c) => {
+    .post('/admin/wecom/failures/:id/retry', zValidator('param', idParamSchema), (c) => {
       const { id } = c.req.valid('param')
       const done = db.update(t.wecomOutbox).set({ ...again, nextAttemptAt: new Date() })
         .where(and(eq(t.wecomOutbox.id, id), eq(t.wecomOutbox.status, 'failed'))).returning({ id: t.wecomOutbox.id }).all()
