@@ -11,7 +11,7 @@ import { getCatalog } from './catalog.ts'
  */
 
 /** The departments (with every sub-department) whose members' requests `viewer` decides. */
-export function approvedDepartments(db: Db, viewer: Viewer): Set<number> {
+function approvedDepartments(db: Db, viewer: Viewer): Set<number> {
   const catalog = getCatalog(db)
   const key = `approved-departments:${viewer.userId}`
   const hit = catalog.memo.get(key) as Set<number> | undefined
@@ -34,7 +34,7 @@ export function approvedDepartments(db: Db, viewer: Viewer): Set<number> {
   return out
 }
 
-export function memberDepartmentIds(db: Db, userId: string): number[] {
+function memberDepartmentIds(db: Db, userId: string): number[] {
   return db.select({ id: t.memberDepartments.departmentId }).from(t.memberDepartments)
     .where(eq(t.memberDepartments.userId, userId)).all().map(r => r.id)
 }

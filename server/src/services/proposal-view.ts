@@ -19,7 +19,7 @@ export function personalTagCustomerCount(db: Db, tagId: number): number {
  * Other members' live personal tags with this normalised name, as counts only: the approver
  * learns what "migrate everyone's" would add without reading anyone's private library.
  */
-export function sameNameCounts(db: Db, nameKey: string, exceptOwner: string) {
+function sameNameCounts(db: Db, nameKey: string, exceptOwner: string) {
   const where = and(eq(t.personalTags.nameKey, nameKey), isNull(t.personalTags.retiredAt), ne(t.personalTags.ownerId, exceptOwner))
   const members = db.select({ n: countDistinct(t.personalTags.ownerId) }).from(t.personalTags).where(where).get()!.n
   const customers = db.select({ n: countDistinct(t.customerPersonalTags.externalUserId) }).from(t.customerPersonalTags)

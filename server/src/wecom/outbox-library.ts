@@ -17,7 +17,7 @@ export type LibraryRow =
 /** What to delete, with the WeCom ids the rows had when deleted and the groups that may empty. */
 export interface DelPayload { groupIds: number[], tagIds: number[], wecomGroupIds: string[], wecomTagIds: string[], parentGroupIds: number[] }
 
-export const LIBRARY_KINDS = ['add_corp_tag', 'edit_corp_tag', 'del_corp_tag'] as const
+const LIBRARY_KINDS = ['add_corp_tag', 'edit_corp_tag', 'del_corp_tag'] as const
 
 const ids = (list: number[]) => [...list, -1]
 

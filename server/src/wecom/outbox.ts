@@ -59,7 +59,7 @@ export function claimDue(db: Db, limit: number, leaseMs: number, now = Date.now(
 export interface OutboxOptions { concurrency: number, maxAttempts: number, backoffMs: number, leaseMs: number }
 
 /** The next try: exponential from `backoffMs`, ±50 % jitter so retries do not stampede, ≤ 10 min. */
-export function backoffDelay(attempt: number, backoffMs: number): number {
+function backoffDelay(attempt: number, backoffMs: number): number {
   const base = Math.min(600_000, backoffMs * 2 ** Math.max(0, attempt - 1))
   return Math.round(base * (0.5 + Math.random()))
 }

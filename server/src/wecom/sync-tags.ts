@@ -125,7 +125,7 @@ function moveToBin(db: Db, kind: 'group' | 'tag', id: number, name: string, rete
  * waits for its first tag; a group the outbox is working on is left to it. Failures are
  * logged and retried by the next sync.
  */
-export async function pushLocalTags(db: Db, api: WecomApi): Promise<number> {
+async function pushLocalTags(db: Db, api: WecomApi): Promise<number> {
   const groups = db.selectDistinct({ id: t.tagGroups.id, name: t.tagGroups.name }).from(t.tagGroups)
     .innerJoin(t.corpTags, and(eq(t.corpTags.groupId, t.tagGroups.id), isNull(t.corpTags.deletedAt), isNull(t.corpTags.wecomId)))
     .where(isNull(t.tagGroups.deletedAt)).all()
